@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { QalamError } from '../core/errors.js';
+import { commands } from './commands/index.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command, type OptionSpec } from './command.js';
+
+const common: OptionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'qalam — the Qalam archive from the command line',
+    '',
+    'Usage: qalam COMMAND [options]   (qalam COMMAND --help for its options)',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db FILE (else $QALAM_DB, else the desktop app\'s library) and most take --json.',
+    '',
+  ].join('\n');
+}
+
+function help(c: Command): string {
+  return `qalam ${c.name} — ${c.summary}\n\n${c.usage.trim()}\n\n  --db FILE   the library (default: $QALAM_DB, else the desktop app's library)\n  --json      machine-readable output\n  --help      this text\n`;
+}
+
+/// Run the CLI with the given arguments; returns the exit code instead of exiting (tests call it).
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-V') {
+    const { appVersion } = await import('../core/app-info.js');
+    io.out(appVersion() + '\n');
+    return EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`qalam: unknown command "${name}". Run "qalam --help" for the list.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    }
+    if (parsed.values.help) {
+      io.out(help(command));
+      return EXIT_OK;
+    }
+    return await command.run(parsed as never, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`qalam ${name}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof QalamError) {
+      io.err(`qalam ${name}: ${e.message}\n`);
+      return e.code === 'bad_input' || e.code === 'bad_query' || e.code === 'not_found' ? EXIT_USAGE : EXIT_FAILED;
+    }
+    io.err(`qalam ${name}: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+export const processIO: CliIO = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+};

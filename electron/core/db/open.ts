@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import type { Database as DB, Statement } from 'better-sqlite3';
+import { existsSync, mkdirSync, openSync, readSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { QalamError } from '../errors.js';
+import { loadMigrations, migrate } from './migrate.js';
+
+export interface Library {
+  db: DB;
+  path: string;
+  schemaVersion: number;
+  /// Prepared once per connection: better-sqlite3 statements are cheap to run, not to prepare.
+  stmt(sql: string): Statement;
+  close(): void;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function looksLikeSqlite(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 0 || buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/// Open (or create) a library file: WAL, foreign keys, a busy timeout, the newest schema.
+export function openLibrary(path: string, options: { readonly?: boolean } = {}): Library {
+  if (path !== ':memory:') {
+    if (existsSync(path)) {
+      if (!looksLikeSqlite(path)) {
+        throw new QalamError('not_a_library', `${path} is not a Qalam library (not an SQLite database); it has not been changed.`);
+      }
+    } else if (options.readonly) {
+      throw new QalamError('not_found', `No library at ${path}.`);
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+    }
+  }
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const migrations = loadMigrations();
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > migrations.length) migrate(db, migrations); // throws too_new before any write
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    const schemaVersion = options.readonly ? version : migrate(db, migrations);
+    const cache = new Map<string, Statement>();
+    return {
+      db,
+      path,
+      schemaVersion,
+      stmt(sql) {
+        let s = cache.get(sql);
+        if (!s) {
+          s = db.prepare(sql);
+          cache.set(sql, s);
+        }
+        return s;
+      },
+      close() {
+        cache.clear();
+        if (db.open) db.close();
+      },
+    };
+  } catch (e) {
+    db.close();
+    if (e instanceof QalamError) throw e;
+    const message = (e as Error).message;
+    if (/file is not a database|malformed/i.test(message)) {
+      throw new QalamError('not_a_library', `${path} is not a usable Qalam library (${message}); it has not been changed.`);
+    }
+    throw e;
+  }
+}

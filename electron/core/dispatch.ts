@@ -1,0 +1,49 @@
+import { contract, type CallName, type CallResult } from '../../shared/contract/index.js';
+import { QalamError } from './errors.js';
+import type { CallContext, Handlers } from './handlers.js';
+
+/// Describe a zod failure in one line a person can read: which field, what is wrong.
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/// The one way every transport runs a call: the name must be in the contract, the input must
+/// match its schema, and whatever happens comes back as data.
+export async function dispatch(
+  handlers: Partial<Handlers>,
+  name: string,
+  input: unknown,
+  ctx: CallContext,
+): Promise<CallResult<unknown>> {
+  if (!Object.prototype.hasOwnProperty.call(contract, name)) {
+    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".` } };
+  }
+  const spec = contract[name as CallName];
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad_input', message: `${name}: ${describeIssues(parsed.error)}` } };
+  }
+  const handler = handlers[name as CallName] as ((args: unknown, ctx: CallContext) => unknown) | undefined;
+  if (!handler) return { ok: false, error: { code: 'unsupported', message: `${name} is not available here.` } };
+  try {
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (e) {
+    if (e instanceof QalamError) return { ok: false, error: { code: e.code, message: e.message } };
+    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: ${(e as Error)?.message ?? String(e)}` } };
+  }
+}
+
+/// Run a call and return its value or throw its error as a QalamError (for the CLI and tests).
+export async function invoke<N extends CallName>(
+  handlers: Partial<Handlers>,
+  name: N,
+  input: unknown,
+  ctx: CallContext = { transport: 'cli' },
+): Promise<import('../../shared/contract/index.js').CallOutput<N>> {
+  const r = await dispatch(handlers, name, input, ctx);
+  if (!r.ok) throw new QalamError(r.error.code, r.error.message);
+  return r.value as import('../../shared/contract/index.js').CallOutput<N>;
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import type { ImportFailure, ImportSummary } from '../../../shared/model.js';
+import { indexKeys } from '../../../shared/text/index.js';
+import { articleUid, sha256Hex } from '../articles/identity.js';
+import { normalizeText } from '../articles/normalize.js';
+import type { Library } from '../db/open.js';
+import { ImportFileError, parseFile, type ParsedArticle } from './formats/index.js';
+import { detectLanguage } from './language.js';
+import { sourceBaseName, sourceName, type ImportSource } from './sources.js';
+
+/// Files larger than this are refused one by one, with the reason, before they are read.
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export interface ImportOptions {
+  /// Called after each file with files done and files in all.
+  progress?: (done: number, total: number, message: string) => void;
+  signal?: AbortSignal;
+  label?: string;
+  /// Failures found before reading (missing paths), reported with the rest.
+  failed?: ImportFailure[];
+}
+
+/// How much work goes into one transaction: small enough that a crash loses little and the
+/// thread answering the UI is never held long, large enough that commits do not dominate.
+const CHUNK_ARTICLES = 400;
+const CHUNK_MS = 50;
+
+const LANGS = /^(uz-Cyrl|uz-Latn|kk|ru|en|und|[a-z]{2,3}(-[A-Z][a-z]{3})?)$/;
+
+function declaredLang(lang: string | null): string | null {
+  if (!lang) return null;
+  const tag = lang.trim().replace('_', '-');
+  const [base, sub] = tag.split('-');
+  const canon = sub ? `${base.toLowerCase()}-${sub[0].toUpperCase()}${sub.slice(1).toLowerCase()}` : base.toLowerCase();
+  // A declared `uz` says nothing of the script: detection decides that.
+  if (canon === 'uz') return null;
+  return LANGS.test(canon) ? canon : null;
+}
+
+function scriptOf(lang: string, detected: string): string {
+  const sub = lang.split('-')[1];
+  return sub && /^[A-Z][a-z]{3}$/.test(sub) ? sub : detected;
+}
+
+function sourceFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/// Read every source into the library: new articles are added with their index entries and
+/// provenance, exact duplicates are counted, and each unreadable file is reported with a reason
+/// while the rest goes on. Work is committed in small transactions, so a killed import keeps
+/// what it committed and simply runs again (what is already there comes back as duplicates).
+export async function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const now = () => new Date().toISOString();
+  const failed: ImportFailure[] = [...(options.failed ?? [])];
+  const articleIds: number[] = [];
+  let imported = 0;
+  let duplicates = 0;
+
+  const batchId = Number(
+    lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(now(), options.label ?? '').lastInsertRowid,
+  );
+  const findDuplicate = lib.stmt('SELECT id FROM articles WHERE text_sha256 = ?').pluck();
+  const hasOriginal = lib.stmt('SELECT 1 FROM originals WHERE sha256 = ?').pluck();
+  const insertOriginal = lib.stmt('INSERT INTO originals (sha256, size, name, compressed) VALUES (?, ?, ?, ?)');
+  const insertArticle = lib.stmt(
+    `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text,
+       orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFts = lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
+
+  interface Prepared {
+    source: ImportSource;
+    bytes: Uint8Array;
+    sha: string;
+    encoding: string;
+    format: string;
+    articles: ParsedArticle[];
+  }
+
+  const writeChunk = lib.db.transaction((chunk: Prepared[]) => {
+    const importedAt = now();
+    for (const file of chunk) {
+      let storedOriginal = false;
+      for (const a of file.articles) {
+        const text = normalizeText(a.text);
+        const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
+        if (!text && !title) continue;
+        const textSha = sha256Hex(text || title);
+        if (findDuplicate.get(textSha) !== undefined) {
+          duplicates++;
+          continue;
+        }
+        if (!storedOriginal && hasOriginal.get(file.sha) === undefined) {
+          insertOriginal.run(file.sha, file.bytes.length, sourceBaseName(file.source), deflateSync(file.bytes));
+        }
+        storedOriginal = true;
+        const detected = detectLanguage(`${title}\n${text}`);
+        const lang = declaredLang(a.lang) ?? detected.lang;
+        const path = file.source.kind === 'file' ? file.source.path : file.source.name;
+        const id = Number(
+          insertArticle.run(
+            articleUid(textSha),
+            textSha,
+            title,
+            a.date,
+            a.source ?? sourceFromUrl(a.url),
+            a.url,
+            lang,
+            scriptOf(lang, detected.script),
+            text,
+            path,
+            file.bytes.length,
+            file.sha,
+            file.encoding,
+            file.format,
+            batchId,
+            importedAt,
+          ).lastInsertRowid,
+        );
+        insertFts.run(id, indexKeys(title), indexKeys(text));
+        articleIds.push(id);
+        imported++;
+      }
+    }
+  });
+
+  let chunk: Prepared[] = [];
+  let chunkArticles = 0;
+  let chunkStart = Date.now();
+  const flush = async () => {
+    if (chunk.length) writeChunk(chunk);
+    chunk = [];
+    chunkArticles = 0;
+    // Give the event loop a turn: IPC and HTTP calls are answered between chunks.
+    await new Promise((r) => setImmediate(r));
+    chunkStart = Date.now();
+  };
+
+  let done = 0;
+  for (const source of sources) {
+    if (options.signal?.aborted) {
+      failed.push({ path: sourceName(source), error: 'import cancelled before this file' });
+      continue;
+    }
+    const name = sourceName(source);
+    try {
+      if (source.kind === 'file' && source.size > MAX_IMPORT_BYTES) {
+        throw new ImportFileError(`file too large (${(source.size / 1048576).toFixed(0)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
+      }
+      const bytes = source.kind === 'file' ? readFileSync(source.path) : source.bytes;
+      if (bytes.length > MAX_IMPORT_BYTES) throw new ImportFileError(`file too large (the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
+      const parsed = parseFile(bytes, sourceBaseName(source));
+      chunk.push({ source, bytes, sha: sha256Hex(bytes), encoding: parsed.encoding, format: parsed.format, articles: parsed.articles });
+      chunkArticles += parsed.articles.length;
+    } catch (e) {
+      const reason = e instanceof ImportFileError ? e.message : (e as NodeJS.ErrnoException).syscall ? `cannot read (${(e as NodeJS.ErrnoException).code})` : `unexpected problem: ${(e as Error).message}`;
+      failed.push({ path: name, error: reason });
+    }
+    done++;
+    if (chunkArticles >= CHUNK_ARTICLES || Date.now() - chunkStart > CHUNK_MS) await flush();
+    options.progress?.(done, sources.length, name);
+  }
+  await flush();
+
+  lib
+    .stmt('UPDATE batches SET finished_at = ?, imported = ?, duplicates = ?, failed = ? WHERE id = ?')
+    .run(now(), imported, duplicates, failed.length, batchId);
+  return { batchId, imported, duplicates, failed, articleIds };
+}

@@ -1,0 +1,18 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/// The per-user folder the desktop app keeps its library in, the same one Electron's
+/// `app.getPath('userData')` gives for an app named Qalam.
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'Qalam');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Qalam');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'Qalam');
+}
+
+/// Which library to open: `--db FILE` first, then `QALAM_DB`, then the default.
+export function resolveLibraryPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (flag) return flag;
+  if (env.QALAM_DB) return env.QALAM_DB;
+  return join(defaultDataDir(env, platform), 'library.qalam.sqlite');
+}

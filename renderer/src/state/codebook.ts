@@ -1,0 +1,48 @@
+// The codebook (every tag with its colour and count) as one store the whole app reads, so the
+// reader, the tag field and the Tags view never disagree about a tag's name or colour.
+import { useSyncExternalStore } from 'react';
+import type { Tag } from '../../../shared/model.js';
+import { api } from '../api.js';
+
+interface Snapshot {
+  tags: Tag[];
+  byId: ReadonlyMap<number, Tag>;
+  /// Most recently applied tags first: number keys 1–9 apply these.
+  recent: number[];
+  loaded: boolean;
+}
+
+let snapshot: Snapshot = { tags: [], byId: new Map(), recent: [], loaded: false };
+const listeners = new Set<() => void>();
+
+function set(next: Partial<Snapshot>): void {
+  snapshot = { ...snapshot, ...next };
+  for (const l of listeners) l();
+}
+
+/// Fetch the codebook again (after any change to tags or annotations).
+export async function refreshCodebook(): Promise<void> {
+  const tags = await api.listTags({});
+  const byId = new Map(tags.map((t) => [t.id, t as Tag]));
+  set({ tags: tags as Tag[], byId, recent: snapshot.recent.filter((id) => byId.has(id)), loaded: true });
+}
+
+/// Remember that a tag was just used, for the number-key shortcuts.
+export function noteTagUsed(tagId: number): void {
+  set({ recent: [tagId, ...snapshot.recent.filter((id) => id !== tagId)].slice(0, 9) });
+}
+
+export function codebookSnapshot(): Snapshot {
+  return snapshot;
+}
+
+export function useCodebook(): Snapshot {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      if (!snapshot.loaded) void refreshCodebook().catch(() => undefined);
+      return () => listeners.delete(l);
+    },
+    () => snapshot,
+  );
+}

@@ -1,0 +1,19 @@
+// `npm test`: the whole suite as CI runs it — types (which also enforce the layering of the
+// renderer and shared/), the renderer build the end-to-end tests serve, then every test.
+import { spawnSync } from 'node:child_process';
+
+function run(label, cmd, args) {
+  process.stdout.write(`\n== ${label}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+  if (r.status !== 0) {
+    process.stdout.write(`\n${label} failed (exit ${r.status ?? r.signal}).\n`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+run('type check', npx, ['tsc', '-p', 'tsconfig.json']);
+run('type check shared/ (no Node types)', npx, ['tsc', '-p', 'tsconfig.shared.json']);
+run('type check renderer/ (no Node types)', npx, ['tsc', '-p', 'renderer/tsconfig.json']);
+run('build renderer', npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+run('tests', npx, ['vitest', 'run']);

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { call } from './define.js';
+import { id } from './schemas.js';
+
+export const exportFormat = z.enum(['w3c', 'csv', 'qdpx', 'qdc', 'bagit', 'tei', 'html']);
+
+export const exportCalls = {
+  startExport: call(
+    z.object({
+      format: exportFormat,
+      /// Where to write; a file (a folder for an unzipped bag). Omitted: a file in the library's export folder.
+      out: z.string().min(1).max(4000).optional(),
+      collectionId: id.optional(),
+      tagIds: z.array(id).max(100).optional(),
+      query: z.string().max(2000).optional(),
+      excel: z.boolean().optional(),
+      zip: z.boolean().optional(),
+    }),
+    z.object({ jobId: z.string() }),
+    'Export a collection, tags or a search in a format other tools accept; returns a job to follow.',
+  ),
+  importAnnotations: call(
+    z.object({ path: z.string().min(1).max(4000) }),
+    z.object({ jobId: z.string() }),
+    'Import W3C Web Annotation JSON-LD, a REFI-QDA .qdpx project or a BagIt bag made elsewhere.',
+  ),
+};
