@@ -1,0 +1,48 @@
+// The query set of the benchmark: words a researcher of this archive would type. "Plain"
+// queries are typed in the script the word is mostly written in; "cross-script" ones are typed
+// in the other script (or the other Uzbek Latin spelling) and must find it all the same.
+export const plainQueries = [
+  'Тошкент',
+  'Ўзбекистон',
+  'Москва',
+  'президент',
+  'Қазақстан',
+  'экономика',
+  'oil',
+  'prices',
+  'bank',
+  'Toshkent',
+  'hukumat',
+  'выборы',
+  'министр',
+  'трамп',
+  'тенге',
+  'market',
+  'қала',
+  '"Марказий Осиё"',
+  'dollar OR доллар',
+  'title:Тошкент',
+];
+
+export const crossScriptQueries = [
+  'Toshkent',
+  "O'zbekiston",
+  'Moskva',
+  'prezident',
+  'Qazaqstan',
+  'ekonomika',
+  'Тошкент',
+  'Ўзбекистон',
+  'hukumat',
+  'vybory',
+  'ministr',
+  'Tramp',
+  'tenge',
+  'Toşkent',
+  'Putin',
+  'qala',
+  '"Markaziy Osiyo"',
+  'Kazinform',
+  'XVIII',
+  'title:Toshkent',
+];

@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/support/corpus.js';
+import { loadMigrations, migrate } from './migrate.js';
+import { openLibrary } from './open.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function temp() {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return t.dir;
+}
+
+describe('openLibrary', () => {
+  it('creates a WAL library at the newest schema with foreign keys on', () => {
+    const path = join(temp(), 'nested', 'lib.sqlite');
+    const lib = openLibrary(path);
+    expect(lib.schemaVersion).toBe(loadMigrations().length);
+    expect(lib.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(lib.db.pragma('user_version', { simple: true })).toBe(lib.schemaVersion);
+    lib.close();
+    // Opening again applies nothing twice.
+    const again = openLibrary(path);
+    expect(again.schemaVersion).toBe(lib.schemaVersion);
+    again.close();
+  });
+
+  it('refuses a library from a newer version and leaves the file byte for byte as it was', () => {
+    const path = join(temp(), 'future.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE future_thing (x)');
+    db.pragma('user_version = 999');
+    db.close();
+    const before = readFileSync(path);
+    expect(() => openLibrary(path)).toThrow(/newer version of Qalam.*schema 999.*not been changed/s);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database without touching it', () => {
+    const path = join(temp(), 'notes.txt');
+    writeFileSync(path, 'these are my notes, not a library\n');
+    expect(() => openLibrary(path)).toThrow(/not a Qalam library/);
+    expect(readFileSync(path, 'utf8')).toBe('these are my notes, not a library\n');
+  });
+
+  it('caches prepared statements per connection', () => {
+    const lib = openLibrary(join(temp(), 'c.sqlite'));
+    expect(lib.stmt('SELECT 1')).toBe(lib.stmt('SELECT 1'));
+    lib.close();
+  });
+});
+
+describe('migrate', () => {
+  it('applies each migration in its own transaction and stops at a broken one', () => {
+    const db = new Database(':memory:');
+    const migrations = [
+      { version: 1, name: '001_a.sql', sql: 'CREATE TABLE a (x);' },
+      { version: 2, name: '002_b.sql', sql: 'CREATE TABLE b (x); THIS IS NOT SQL;' },
+    ];
+    expect(() => migrate(db, migrations)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    // The failed migration left nothing behind.
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
+  });
+});
