@@ -5,12 +5,9 @@ import { indexKeys } from '../../../shared/text/index.js';
 import { articleUid, sha256Hex } from '../articles/identity.js';
 import { normalizeText } from '../articles/normalize.js';
 import type { Library } from '../db/open.js';
-import { ImportFileError, parseFile, type ParsedArticle } from './formats/index.js';
+import { ImportFileError, MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES, parseFile, type ParsedArticle } from './formats/index.js';
 import { detectLanguage } from './language.js';
 import { sourceBaseName, sourceName, type ImportSource } from './sources.js';
-
-/// Files larger than this are refused one by one, with the reason, before they are read.
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export interface ImportOptions {
   /// Called after each file with files done and files in all.
