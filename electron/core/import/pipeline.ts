@@ -96,7 +96,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
           continue;
         }
         if (!storedOriginal && hasOriginal.get(file.sha) === undefined) {
-          insertOriginal.run(file.sha, file.bytes.length, sourceBaseName(file.source), deflateSync(file.bytes));
+          insertOriginal.run(file.sha, file.bytes.length, sourceBaseName(file.source), deflateSync(file.bytes, { level: 1 }));
         }
         storedOriginal = true;
         const detected = detectLanguage(`${title}\n${text}`);

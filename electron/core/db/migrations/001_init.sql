@@ -48,7 +48,6 @@ CREATE INDEX articles_date ON articles(date, id);
 CREATE INDEX articles_title ON articles(title COLLATE NOCASE, id);
 CREATE INDEX articles_lang ON articles(lang, date);
 CREATE INDEX articles_source ON articles(source, date);
-CREATE INDEX articles_orig ON articles(orig_sha256);
 
 -- Earlier texts of corrected articles: the text as imported is never lost.
 CREATE TABLE article_revisions (
