@@ -1,10 +1,16 @@
+import { searchAllFor } from '../collections/search-all.js';
 import type { ArchiveContext } from '../context.js';
+import { importExchangeFile } from '../exchange/import.js';
 import type { ArchiveHandlers } from '../handlers.js';
-import { notYet } from '../errors.js';
+import { runExport } from './run.js';
 
 export type ExportHandlersNames = 'startExport' | 'importAnnotations';
 
-export function exportHandlers(_ctx: ArchiveContext): Pick<ArchiveHandlers, ExportHandlersNames> {
-  const missing = () => { throw notYet('export'); };
-  return Object.fromEntries((['startExport' , 'importAnnotations'] as const).map((n) => [n, missing])) as unknown as Pick<ArchiveHandlers, ExportHandlersNames>;
+/// Exports and imports back run as jobs: the call returns at once with an id to follow.
+export function exportHandlers(ctx: ArchiveContext): Pick<ArchiveHandlers, ExportHandlersNames> {
+  const searchAll = searchAllFor(ctx);
+  return {
+    startExport: (args) => ({ jobId: ctx.jobs.start(`export:${args.format}`, (job) => runExport(ctx, args, searchAll, job)) }),
+    importAnnotations: ({ path }) => ({ jobId: ctx.jobs.start('import-annotations', (job) => importExchangeFile(ctx, path, job)) }),
+  };
 }

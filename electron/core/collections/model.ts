@@ -1,0 +1,150 @@
+import type { Collection } from '../../../shared/model.js';
+import type { Library } from '../db/open.js';
+import { QalamError } from '../errors.js';
+
+/// Every hit of a query, as article ids in rank order. Collections get it from the search module;
+/// tests may pass their own.
+export type SearchAll = (query: string) => number[] | Promise<number[]>;
+
+interface Row {
+  id: number;
+  name: string;
+  description: string;
+  query: string | null;
+  createdAt: string;
+}
+
+const SELECT = 'SELECT id, name, description, query, created_at AS createdAt FROM collections';
+
+function row(lib: Library, id: number): Row {
+  const r = lib.stmt(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+  if (!r) throw new QalamError('not_found', `There is no collection ${id}.`);
+  return r;
+}
+
+/// A collection by name (case does not matter), as the CLI names them.
+export function findCollectionByName(lib: Library, name: string): { id: number } {
+  const r = lib.stmt('SELECT id FROM collections WHERE name = ? COLLATE NOCASE').get(name.trim()) as { id: number } | undefined;
+  if (!r) throw new QalamError('not_found', `There is no collection named "${name}".`);
+  return r;
+}
+
+function manualIds(lib: Library, id: number): number[] {
+  return lib.stmt('SELECT article_id FROM collection_articles WHERE collection_id = ? ORDER BY added_at, article_id').pluck().all(id) as number[];
+}
+
+/// The articles of a collection: those added by hand and, for a saved search, the query's hits as
+/// they are now (a saved search is evaluated when it is read, so its members follow the library).
+export async function collectionArticleIds(lib: Library, id: number, searchAll: SearchAll): Promise<number[]> {
+  const r = row(lib, id);
+  const ids = manualIds(lib, id);
+  if (r.query) {
+    const seen = new Set(ids);
+    for (const hit of await searchAll(r.query)) if (!seen.has(hit)) (ids.push(hit), seen.add(hit));
+  }
+  return ids;
+}
+
+async function toCollection(lib: Library, r: Row, searchAll: SearchAll): Promise<Collection> {
+  const count = r.query
+    ? (await collectionArticleIds(lib, r.id, searchAll)).length
+    : (lib.stmt('SELECT count(*) FROM collection_articles WHERE collection_id = ?').pluck().get(r.id) as number);
+  return { ...r, count };
+}
+
+export async function getCollection(lib: Library, id: number, searchAll: SearchAll): Promise<Collection> {
+  return toCollection(lib, row(lib, id), searchAll);
+}
+
+export async function listCollections(lib: Library, searchAll: SearchAll): Promise<Collection[]> {
+  const rows = lib.stmt(`${SELECT} ORDER BY name COLLATE NOCASE`).all() as Row[];
+  const out: Collection[] = [];
+  for (const r of rows) out.push(await toCollection(lib, r, searchAll));
+  return out;
+}
+
+function checkNameFree(lib: Library, name: string, except?: number): void {
+  const other = lib.stmt('SELECT id FROM collections WHERE name = ? COLLATE NOCASE').pluck().get(name) as number | undefined;
+  if (other !== undefined && other !== except) throw new QalamError('conflict', `A collection named "${name}" already exists.`);
+}
+
+/// Create a collection; with a query it is a saved search. The query is checked by running it once,
+/// so a mistake in it is reported now rather than every time the collection is read.
+export async function createCollection(
+  lib: Library,
+  args: { name: string; description?: string; query?: string },
+  searchAll: SearchAll,
+): Promise<Collection> {
+  const name = args.name.trim();
+  checkNameFree(lib, name);
+  const query = args.query?.trim() || null;
+  if (query) await searchAll(query);
+  const id = Number(
+    lib
+      .stmt('INSERT INTO collections (name, description, query, created_at) VALUES (?, ?, ?, ?)')
+      .run(name, args.description ?? '', query, new Date().toISOString()).lastInsertRowid,
+  );
+  return getCollection(lib, id, searchAll);
+}
+
+/// Add articles by id (every id must exist: a typo adds nothing), every hit of a query, or every
+/// article with a passage of a tag (or of one of its descendants). Returns how many were new.
+export async function addToCollection(
+  lib: Library,
+  args: { id: number; articleIds?: number[]; query?: string; tagId?: number },
+  searchAll: SearchAll,
+): Promise<number> {
+  row(lib, args.id);
+  if (!args.articleIds?.length && !args.query && args.tagId === undefined) {
+    throw new QalamError('bad_input', 'Say what to add: article ids, a query or a tag.');
+  }
+  const ids: number[] = [];
+  if (args.articleIds?.length) {
+    const exists = lib.stmt('SELECT 1 FROM articles WHERE id = ?').pluck();
+    const missing = args.articleIds.filter((a) => exists.get(a) === undefined);
+    if (missing.length) {
+      throw new QalamError('not_found', `No article with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}; nothing was added.`);
+    }
+    ids.push(...args.articleIds);
+  }
+  if (args.query) ids.push(...(await searchAll(args.query)));
+  if (args.tagId !== undefined) {
+    if (lib.stmt('SELECT 1 FROM tags WHERE id = ?').get(args.tagId) === undefined) throw new QalamError('not_found', `There is no tag ${args.tagId}.`);
+    ids.push(
+      ...(lib
+        .stmt(
+          `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
+           SELECT DISTINCT n.article_id FROM annotations n JOIN annotation_tags at ON at.annotation_id = n.id
+            WHERE at.tag_id IN (SELECT id FROM sub) ORDER BY n.article_id`,
+        )
+        .pluck()
+        .all(args.tagId) as number[]),
+    );
+  }
+  const insert = lib.stmt('INSERT OR IGNORE INTO collection_articles (collection_id, article_id, added_at) VALUES (?, ?, ?)');
+  const now = new Date().toISOString();
+  return lib.db.transaction(() => {
+    let added = 0;
+    for (const a of ids) added += insert.run(args.id, a, now).changes;
+    return added;
+  })();
+}
+
+/// Remove articles added by hand; returns how many were members. (The hits of a saved search
+/// follow its query: change the query to change them.)
+export async function removeFromCollection(lib: Library, args: { id: number; articleIds: number[] }): Promise<number> {
+  row(lib, args.id);
+  const del = lib.stmt('DELETE FROM collection_articles WHERE collection_id = ? AND article_id = ?');
+  return lib.db.transaction(() => args.articleIds.reduce((n, a) => n + del.run(args.id, a).changes, 0))();
+}
+
+export function renameCollection(lib: Library, args: { id: number; name: string; description?: string }): void {
+  const r = row(lib, args.id);
+  const name = args.name.trim();
+  checkNameFree(lib, name, r.id);
+  lib.stmt('UPDATE collections SET name = ?, description = ? WHERE id = ?').run(name, args.description ?? r.description, r.id);
+}
+
+export function deleteCollection(lib: Library, id: number): boolean {
+  return lib.stmt('DELETE FROM collections WHERE id = ?').run(id).changes > 0;
+}

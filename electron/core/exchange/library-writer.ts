@@ -1,0 +1,164 @@
+// Writes what an import back brings into the library: articles, tags and annotations.
+// The article insert mirrors the import pipeline's (same normal form, identity and index
+// entries) because an imported project carries texts, not files the pipeline could read.
+import { randomUUID } from 'node:crypto';
+import { anchor } from '../../../shared/anchoring/anchor.js';
+import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
+import { describeRange } from '../../../shared/anchoring/describe.js';
+import { indexKeys } from '../../../shared/text/index.js';
+import { articleUid, sha256Hex } from '../articles/identity.js';
+import { normalizeText } from '../articles/normalize.js';
+import type { Library } from '../db/open.js';
+import { detectLanguage } from '../import/language.js';
+import { nextTagColor } from '../tags/palette.js';
+
+export interface NewArticle {
+  text: string;
+  title: string;
+  date?: string | null;
+  lang?: string | null;
+  script?: string | null;
+  source?: string | null;
+  url?: string | null;
+  origPath?: string | null;
+  origSha256?: string | null;
+  origSize?: number | null;
+  encoding?: string | null;
+  format: string;
+}
+
+/// Tallies of one import back, for its report.
+export interface WriteCounts {
+  articlesCreated: number;
+  articlesExisting: number;
+  tagsCreated: number;
+  annotationsCreated: number;
+  annotationsExisting: number;
+}
+
+/// Adds articles, tags and annotations; the caller owns the transaction.
+export class LibraryWriter {
+  readonly counts: WriteCounts = { articlesCreated: 0, articlesExisting: 0, tagsCreated: 0, annotationsCreated: 0, annotationsExisting: 0 };
+  private readonly batchId: number;
+  private readonly now = new Date().toISOString();
+
+  constructor(
+    private readonly lib: Library,
+    label: string,
+  ) {
+    this.batchId = Number(lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(this.now, label).lastInsertRowid);
+  }
+
+  /// The article with this text, added when the library does not have it yet. Returns its id.
+  article(a: NewArticle): number {
+    const text = normalizeText(a.text);
+    const textSha = sha256Hex(text || a.title);
+    const existing = this.lib.stmt('SELECT id FROM articles WHERE text_sha256 = ?').pluck().get(textSha) as number | undefined;
+    if (existing !== undefined) {
+      this.counts.articlesExisting++;
+      return existing;
+    }
+    const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
+    const detected = detectLanguage(`${title}\n${text}`);
+    const lang = a.lang || detected.lang;
+    const id = Number(
+      this.lib
+        .stmt(
+          `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, orig_path, orig_size,
+             orig_sha256, encoding, format, batch_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          articleUid(textSha), textSha, title, a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null, a.source ?? null, a.url ?? null,
+          lang, a.script || detected.script, text, a.origPath ?? null, a.origSize ?? null, a.origSha256 ?? null, a.encoding ?? null,
+          a.format, this.batchId, this.now,
+        ).lastInsertRowid,
+    );
+    this.lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexKeys(title), indexKeys(text));
+    this.counts.articlesCreated++;
+    return id;
+  }
+
+  /// Keep the original file an article came from, so the library can hand it on again.
+  original(sha256: string, name: string, bytes: Uint8Array, compressed: Uint8Array): void {
+    this.lib.stmt('INSERT OR IGNORE INTO originals (sha256, size, name, compressed) VALUES (?, ?, ?, ?)').run(sha256, bytes.length, name, compressed);
+  }
+
+  /// The tag at `path` (names from the root), creating the missing levels. An existing tag keeps
+  /// its colour; a new one takes the given colour or the palette's next.
+  tagPath(path: string[], leaf: { uid?: string; color?: string; description?: string } = {}): number {
+    let parent: number | null = null;
+    path.forEach((raw, i) => {
+      const name = raw.replace(/\//g, '∕').trim() || '(unnamed)';
+      const found = this.lib
+        .stmt('SELECT id FROM tags WHERE COALESCE(parent_id, 0) = ? AND name = ? COLLATE NOCASE')
+        .pluck()
+        .get(parent ?? 0, name) as number | undefined;
+      if (found !== undefined) {
+        parent = found;
+        return;
+      }
+      const last = i === path.length - 1;
+      const uid = last && leaf.uid && this.lib.stmt('SELECT 1 FROM tags WHERE uid = ?').get(leaf.uid) === undefined ? leaf.uid : randomUUID();
+      const color = last && leaf.color && /^#[0-9a-f]{6}$/i.test(leaf.color) ? leaf.color.toLowerCase() : nextTagColor(this.lib);
+      parent = Number(
+        this.lib
+          .stmt('INSERT INTO tags (uid, name, parent_id, color, description, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(uid, name, parent, color, (last && leaf.description) || '', this.now).lastInsertRowid,
+      );
+      this.counts.tagsCreated++;
+    });
+    return parent!;
+  }
+
+  /// Whether an annotation with this identifier is already in the library (an import run twice
+  /// adds nothing the second time).
+  hasAnnotation(uid: string): boolean {
+    return this.lib.stmt('SELECT 1 FROM annotations WHERE uid = ?').get(uid) !== undefined;
+  }
+
+  /// Add a passage found by its selectors. Positions are code points, as W3C and REFI-QDA count
+  /// them. Returns null (and adds nothing) when the passage cannot be found in the text.
+  annotation(
+    articleId: number,
+    sel: { exact?: string; prefix?: string; suffix?: string; start?: number; end?: number },
+    data: { uid?: string; note?: string; tagIds: number[]; createdAt?: string; modifiedAt?: string },
+  ): { id: number; status: string } | null {
+    const text = this.lib.stmt('SELECT text FROM articles WHERE id = ?').pluck().get(articleId) as string;
+    const cps = new CodePointIndex(text);
+    let start = -1;
+    let end = -1;
+    if (sel.start !== undefined && sel.end !== undefined && sel.start >= 0 && sel.end <= cps.codePointLength && sel.end > sel.start) {
+      start = cps.toUtf16(sel.start);
+      end = cps.toUtf16(sel.end);
+    }
+    let exact = sel.exact;
+    if (exact === undefined) {
+      if (start < 0) return null;
+      exact = text.slice(start, end);
+    }
+    const found = anchor(text, { start: Math.max(start, 0), end: Math.max(end, 0), exact, prefix: sel.prefix ?? '', suffix: sel.suffix ?? '' });
+    if (found.status === 'orphaned' || found.end <= found.start) return null;
+    const d = describeRange(text, found.start, found.end);
+    const uid = data.uid ?? randomUUID();
+    const created = data.createdAt && !Number.isNaN(Date.parse(data.createdAt)) ? data.createdAt : this.now;
+    const id = Number(
+      this.lib
+        .stmt(
+          `INSERT INTO annotations (uid, article_id, start, end, exact, prefix, suffix, note, status, created_at, modified_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(uid, articleId, d.start, d.end, d.exact, d.prefix, d.suffix, data.note ?? '', found.status, created,
+          data.modifiedAt && !Number.isNaN(Date.parse(data.modifiedAt)) ? data.modifiedAt : created).lastInsertRowid,
+    );
+    const tag = this.lib.stmt('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    for (const t of new Set(data.tagIds)) tag.run(id, t);
+    this.counts.annotationsCreated++;
+    return { id, status: found.status };
+  }
+
+  finish(): void {
+    this.lib
+      .stmt('UPDATE batches SET finished_at = ?, imported = ? WHERE id = ?')
+      .run(new Date().toISOString(), this.counts.articlesCreated, this.batchId);
+  }
+}

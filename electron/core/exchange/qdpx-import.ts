@@ -1,0 +1,134 @@
+import { unzipSync } from 'fflate';
+import { QalamError } from '../errors.js';
+import type { LibraryWriter } from './library-writer.js';
+import type { Problems } from './report.js';
+import { importCodes } from './qda-codes.js';
+import { parseQdaXml } from './xml-read.js';
+
+type Node = Record<string, unknown>;
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Node)['#text'] === 'string' ? ((v as Node)['#text'] as string) : undefined);
+
+/// A REFI-QDA project read into memory: the parsed project.qde and the files of sources/.
+export interface QdaProject {
+  project: Node;
+  files: Map<string, Uint8Array>;
+}
+
+/// Unzip a .qdpx and parse its project.qde (found at the top level, any case).
+export function readQdpx(bytes: Uint8Array, name: string): QdaProject {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (e) {
+    throw new QalamError('bad_input', `${name} is not a REFI-QDA project (not a zip file: ${(e as Error).message}).`);
+  }
+  const files = new Map<string, Uint8Array>();
+  let qde: Uint8Array | undefined;
+  for (const [path, data] of Object.entries(entries)) {
+    if (/^project\.qde$/i.test(path)) qde = data;
+    else if (/^sources\//i.test(path)) files.set(path.replace(/^sources\//i, '').toLowerCase(), data);
+  }
+  if (!qde) throw new QalamError('bad_input', `${name} has no project.qde at its top level; it is not a REFI-QDA project.`);
+  const doc = parseQdaXml(new TextDecoder().decode(qde), `${name}: project.qde`);
+  const project = doc.Project as Node | undefined;
+  if (!project || typeof project !== 'object') throw new QalamError('bad_input', `${name}: project.qde has no <Project> element.`);
+  return { project, files };
+}
+
+const stripExtension = (n: string) => n.replace(/\.(txt|docx?|rtf|odt|html?|pdf)$/i, '');
+
+/// Sources become articles (title from the source name, date, language and URL from the
+/// variables Qalam writes), codes become tags, text selections become annotations with their
+/// codes and descriptions as notes. What has no text to stand on (pictures, PDFs without a text
+/// representation, audio, video, a missing source file) is reported.
+export function importQdaProject(writer: LibraryWriter, { project, files }: QdaProject, problems: Problems): { read: number; unanchored: number } {
+  const codebook = project.CodeBook as Node | undefined;
+  const codeIds = importCodes(writer, asArray((codebook?.Codes as Node | undefined)?.Code as Node[]));
+  const variables = new Map<string, string>();
+  for (const v of asArray((project.Variables as Node | undefined)?.Variable as Node[])) {
+    variables.set(String(v.guid).replace(/[{}]/g, '').toLowerCase(), String(v.name ?? '').toLowerCase());
+  }
+  const sources = (project.Sources ?? {}) as Node;
+  for (const kind of ['PictureSource', 'AudioSource', 'VideoSource']) {
+    for (const s of asArray(sources[kind] as Node[])) problems.add(String(s.name ?? s.guid), `a ${kind.replace('Source', '').toLowerCase()} source has no text to import`);
+  }
+  for (const s of asArray(sources.PDFSource as Node[])) problems.add(String(s.name ?? s.guid), 'a PDF source: only text sources are imported');
+  let read = 0;
+  let unanchored = 0;
+  for (const s of asArray(sources.TextSource as Node[])) {
+    const name = String(s.name ?? s.guid ?? 'source');
+    const selections = asArray(s.PlainTextSelection as Node[]);
+    read += selections.length;
+    let raw = text(s.PlainTextContent);
+    const path = typeof s.plainTextPath === 'string' ? s.plainTextPath : undefined;
+    if (raw === undefined && path?.startsWith('internal://')) {
+      const data = files.get(path.slice('internal://'.length).toLowerCase());
+      if (data) raw = new TextDecoder().decode(data).replace(/^\uFEFF/, '');
+    }
+    if (raw === undefined) {
+      problems.add(name, `the project does not include this source's text (${path ?? 'no plainTextPath'}), so its ${selections.length} selection(s) cannot be placed`);
+      unanchored += selections.length;
+      continue;
+    }
+    const values = new Map<string, string>();
+    for (const vv of asArray(s.VariableValue as Node[])) {
+      const ref = String((vv.VariableRef as Node | undefined)?.targetGUID ?? '').replace(/[{}]/g, '').toLowerCase();
+      const value = text(vv.TextValue) ?? text(vv.DateValue);
+      const vname = variables.get(ref);
+      if (vname && value !== undefined) values.set(vname, value.trim());
+    }
+    const articleId = writer.article({
+      text: raw,
+      title: stripExtension(name),
+      date: values.get('date')?.slice(0, 10) ?? null,
+      lang: values.get('language') ?? null,
+      script: values.get('script') ?? null,
+      source: values.get('source') ?? null,
+      url: values.get('url') ?? null,
+      format: 'qdpx',
+      origPath: name,
+    });
+    const rawChars = [...raw];
+    for (const sel of selections) {
+      const label = `${name}: ${String(sel.name ?? sel.guid)}`;
+      const start = Number(sel.startPosition);
+      const end = Number(sel.endPosition);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start || end > rawChars.length) {
+        problems.add(label, `its positions ${sel.startPosition}–${sel.endPosition} are outside the source text`);
+        unanchored++;
+        continue;
+      }
+      const guid = String(sel.guid ?? '').replace(/[{}]/g, '').toLowerCase();
+      const uid = guid ? `urn:uuid:${guid}` : undefined;
+      if (uid && writer.hasAnnotation(uid)) {
+        writer.counts.annotationsExisting++;
+        continue;
+      }
+      const tagIds: number[] = [];
+      for (const c of asArray(sel.Coding as Node[])) {
+        const ref = String((c.CodeRef as Node | undefined)?.targetGUID ?? '').replace(/[{}]/g, '').toLowerCase();
+        const id = codeIds.get(ref);
+        if (id !== undefined) tagIds.push(id);
+        else problems.add(label, `it refers to a code ${ref} that is not in the codebook; that code was left off`);
+      }
+      // Positions count code points of the text as the other tool stored it; the article keeps
+      // the normalised text, so the passage is found again by its quote and context there.
+      const exact = rawChars.slice(start, end).join('').replace(/\r\n?/g, '\n');
+      const prefix = rawChars.slice(Math.max(0, start - 32), start).join('').replace(/\r\n?/g, '\n');
+      const suffix = rawChars.slice(end, end + 32).join('').replace(/\r\n?/g, '\n');
+      const r = writer.annotation(articleId, { exact, prefix, suffix, start, end }, {
+        uid,
+        note: text(sel.Description)?.trim() ?? '',
+        tagIds,
+        createdAt: typeof sel.creationDateTime === 'string' ? sel.creationDateTime : undefined,
+        modifiedAt: typeof sel.modifiedDateTime === 'string' ? sel.modifiedDateTime : undefined,
+      });
+      if (!r) {
+        problems.add(label, 'its text could not be found in the source');
+        unanchored++;
+      }
+    }
+  }
+  return { read, unanchored };
+}

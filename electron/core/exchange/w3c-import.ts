@@ -1,0 +1,144 @@
+import { QalamError } from '../errors.js';
+import type { Library } from '../db/open.js';
+import type { LibraryWriter } from './library-writer.js';
+import type { Problems } from './report.js';
+
+type Json = Record<string, unknown>;
+
+const asArray = <T>(v: T | T[] | undefined | null): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const typesOf = (o: Json): string[] => asArray(o.type as string | string[]).map(String);
+
+/// Every annotation in a Web Annotation document, whatever its container: one annotation, an
+/// array, an AnnotationPage, or an AnnotationCollection with its embedded first page and any pages
+/// carried in the same file (`@included`, as Qalam writes them). A page given only by IRI
+/// cannot be followed offline; that is reported.
+export function collectW3cAnnotations(doc: unknown, problems: Problems): Json[] {
+  const out: Json[] = [];
+  const fromPage = (page: unknown, where: string) => {
+    if (typeof page === 'string') {
+      problems.add(where, `the page ${page} is not in the file (only embedded pages can be read offline)`);
+      return;
+    }
+    if (page && typeof page === 'object') for (const it of asArray((page as Json).items as Json[])) if (it && typeof it === 'object') out.push(it);
+  };
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Json;
+    const types = typesOf(o);
+    if (types.includes('Annotation') || (o.target !== undefined && !types.length)) out.push(o);
+    else if (types.includes('AnnotationPage')) fromPage(o, String(o.id ?? 'page'));
+    else if (types.includes('AnnotationCollection')) {
+      fromPage(o.first, 'first page');
+      for (const inc of asArray(o['@included'] as unknown[])) {
+        if (inc && typeof inc === 'object' && typesOf(inc as Json).includes('AnnotationPage')) fromPage(inc, String((inc as Json).id));
+      }
+      if (!o.first && Number(o.total) > 0) problems.add(String(o.id ?? 'collection'), 'the collection has no embedded first page');
+    } else if (Array.isArray(o['@graph'])) visit(o['@graph']);
+  };
+  visit(doc);
+  return out;
+}
+
+interface Target {
+  source?: string;
+  quote?: { exact: string; prefix?: string; suffix?: string };
+  position?: { start: number; end: number };
+}
+
+function readTargets(anno: Json): Target[] {
+  return asArray(anno.target as unknown).map((t): Target => {
+    if (typeof t === 'string') return { source: t };
+    const o = (t ?? {}) as Json;
+    const source = typeof o.source === 'string' ? o.source : typeof o.id === 'string' && !o.selector ? o.id : undefined;
+    const target: Target = { source };
+    for (const s of asArray(o.selector as Json[])) {
+      if (!s || typeof s !== 'object') continue;
+      const type = typesOf(s);
+      if (type.includes('TextQuoteSelector') && typeof s.exact === 'string') {
+        target.quote = { exact: s.exact, prefix: typeof s.prefix === 'string' ? s.prefix : undefined, suffix: typeof s.suffix === 'string' ? s.suffix : undefined };
+      } else if (type.includes('TextPositionSelector') && Number.isInteger(s.start) && Number.isInteger(s.end)) {
+        target.position = { start: Number(s.start), end: Number(s.end) };
+      }
+    }
+    return target;
+  });
+}
+
+/// Tags (tagging bodies, as paths split at `/`) and the note (commenting bodies, or bodies
+/// without a purpose on a commenting annotation) of one annotation.
+function readBodies(anno: Json): { tags: { path: string[]; uid?: string }[]; note: string } {
+  const tags: { path: string[]; uid?: string }[] = [];
+  const notes: string[] = [];
+  const motivations = asArray(anno.motivation as string | string[]);
+  for (const b of [...asArray(anno.body as unknown), ...asArray(anno.bodyValue as unknown)]) {
+    const o: Json = typeof b === 'string' ? { value: b } : ((b ?? {}) as Json);
+    const value = typeof o.value === 'string' ? o.value : typeof o.chars === 'string' ? o.chars : null;
+    if (value === null) continue;
+    const purposes = asArray(o.purpose as string | string[]);
+    const tagging = purposes.includes('tagging') || (!purposes.length && motivations.includes('tagging'));
+    if (tagging) {
+      const path = value.split('/').map((s) => s.trim()).filter(Boolean);
+      if (path.length) tags.push({ path, uid: typeof o.id === 'string' ? o.id.replace(/^urn:uuid:/, '') : undefined });
+    } else if (value.trim()) notes.push(value);
+  }
+  return { tags, note: notes.join('\n\n') };
+}
+
+/// Place each annotation on its article (by `urn:uuid:` first, then by source URL) with its
+/// selectors, and report every one that finds no article or no passage.
+export function importW3cAnnotations(lib: Library, writer: LibraryWriter, annotations: Json[], problems: Problems): { unanchored: number } {
+  const byUid = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck();
+  const byUrl = lib.stmt('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck();
+  let unanchored = 0;
+  annotations.forEach((anno, i) => {
+    const name = typeof anno.id === 'string' ? anno.id : `annotation ${i + 1}`;
+    const uid = typeof anno.id === 'string' && anno.id ? anno.id : undefined;
+    if (uid && writer.hasAnnotation(uid)) {
+      writer.counts.annotationsExisting++;
+      return;
+    }
+    const targets = readTargets(anno);
+    if (!targets.length) {
+      unanchored++;
+      return problems.add(name, 'it has no target');
+    }
+    let placed = false;
+    let why = 'no article in this library has its source';
+    for (const t of targets) {
+      if (!t.source) continue;
+      const articleId = (byUid.get(t.source) ?? byUrl.get(t.source)) as number | undefined;
+      if (articleId === undefined) continue;
+      if (!t.quote && !t.position) {
+        why = 'it targets a whole article, not a passage';
+        continue;
+      }
+      const { tags, note } = readBodies(anno);
+      const tagIds = tags.map((tg) => writer.tagPath(tg.path, { uid: tg.uid }));
+      const r = writer.annotation(articleId, { ...t.quote, ...t.position }, {
+        uid, note, tagIds,
+        createdAt: typeof anno.created === 'string' ? anno.created : undefined,
+        modifiedAt: typeof anno.modified === 'string' ? anno.modified : undefined,
+      });
+      if (r) {
+        placed = true;
+        break;
+      }
+      why = `its passage “${(t.quote?.exact ?? '').slice(0, 60)}” is not in the article ${t.source}`;
+    }
+    if (!placed) {
+      unanchored++;
+      problems.add(name, why);
+    }
+  });
+  return { unanchored };
+}
+
+/// Parse a JSON-LD file's text, with a clear message for what is not JSON.
+export function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new QalamError('bad_input', `${name} is not JSON: ${(e as Error).message}`);
+  }
+}
