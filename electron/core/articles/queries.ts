@@ -19,7 +19,10 @@ interface Row {
 const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.date, a.source, a.url, a.lang, a.script, length(a.text) AS length,
   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`;
 
-export type ArticleFilter = Pick<CallArgs<'listArticles'>, 'lang' | 'source' | 'dateFrom' | 'dateTo' | 'tagId' | 'collectionId'>;
+export type ArticleFilter = Pick<CallArgs<'listArticles'>, 'lang' | 'source' | 'dateFrom' | 'dateTo' | 'tagId'> & {
+  /// The members of a collection, worked out by the caller (a saved search's follow its query).
+  articleIds?: number[];
+};
 
 /// SQL conditions for the library's filters; `lang: 'uz'` takes every script of Uzbek.
 export function filterSql(f: ArticleFilter): { where: string; params: unknown[] } {
@@ -47,9 +50,9 @@ export function filterSql(f: ArticleFilter): { where: string; params: unknown[] 
     );
     params.push(f.tagId);
   }
-  if (f.collectionId) {
-    parts.push('a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)');
-    params.push(f.collectionId);
+  if (f.articleIds) {
+    parts.push('a.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.articleIds));
   }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -60,7 +63,7 @@ const ORDER: Record<string, string> = {
   imported: 'a.id %DIR%',
 };
 
-export function listArticles(lib: Library, args: CallArgs<'listArticles'>): { total: number; items: ArticleSummary[] } {
+export function listArticles(lib: Library, args: Omit<CallArgs<'listArticles'>, 'collectionId'> & ArticleFilter): { total: number; items: ArticleSummary[] } {
   const { where, params } = filterSql(args);
   const total = lib.stmt(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
   const order = ORDER[args.sort].replaceAll('%DIR%', args.order === 'asc' ? 'ASC' : 'DESC');

@@ -1,31 +1,16 @@
 // Writes what an import back brings into the library: articles, tags and annotations.
-// The article insert mirrors the import pipeline's (same normal form, identity and index
-// entries) because an imported project carries texts, not files the pipeline could read.
+// Articles go through the same insert as the import pipeline (same normal form, identity and
+// index entries); an imported project carries texts, not files the pipeline could read.
 import { randomUUID } from 'node:crypto';
 import { anchor } from '../../../shared/anchoring/anchor.js';
 import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import { describeRange } from '../../../shared/anchoring/describe.js';
-import { indexKeys } from '../../../shared/text/index.js';
-import { articleUid, sha256Hex } from '../articles/identity.js';
-import { normalizeText } from '../articles/normalize.js';
+import { insertArticle, type NewArticle as StoredArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
-import { detectLanguage } from '../import/language.js';
 import { nextTagColor } from '../tags/palette.js';
 
-export interface NewArticle {
-  text: string;
-  title: string;
-  date?: string | null;
-  lang?: string | null;
-  script?: string | null;
-  source?: string | null;
-  url?: string | null;
-  origPath?: string | null;
-  origSha256?: string | null;
-  origSize?: number | null;
-  encoding?: string | null;
-  format: string;
-}
+/// An article as a project made elsewhere describes it; the batch and time are this import's.
+export type NewArticle = Omit<StoredArticle, 'batchId' | 'importedAt'>;
 
 /// Tallies of one import back, for its report.
 export interface WriteCounts {
@@ -51,31 +36,10 @@ export class LibraryWriter {
 
   /// The article with this text, added when the library does not have it yet. Returns its id.
   article(a: NewArticle): number {
-    const text = normalizeText(a.text);
-    const textSha = sha256Hex(text || a.title);
-    const existing = this.lib.stmt('SELECT id FROM articles WHERE text_sha256 = ?').pluck().get(textSha) as number | undefined;
-    if (existing !== undefined) {
-      this.counts.articlesExisting++;
-      return existing;
-    }
-    const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
-    const detected = detectLanguage(`${title}\n${text}`);
-    const lang = a.lang || detected.lang;
-    const id = Number(
-      this.lib
-        .stmt(
-          `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, orig_path, orig_size,
-             orig_sha256, encoding, format, batch_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          articleUid(textSha), textSha, title, a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null, a.source ?? null, a.url ?? null,
-          lang, a.script || detected.script, text, a.origPath ?? null, a.origSize ?? null, a.origSha256 ?? null, a.encoding ?? null,
-          a.format, this.batchId, this.now,
-        ).lastInsertRowid,
-    );
-    this.lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexKeys(title), indexKeys(text));
-    this.counts.articlesCreated++;
-    return id;
+    const r = insertArticle(this.lib, { ...a, batchId: this.batchId, importedAt: this.now });
+    if (r.duplicate) this.counts.articlesExisting++;
+    else this.counts.articlesCreated++;
+    return r.id;
   }
 
   /// Keep the original file an article came from, so the library can hand it on again.

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { ImportFailure, ImportSummary } from '../../../shared/model.js';
-import { indexKeys } from '../../../shared/text/index.js';
-import { articleUid, sha256Hex } from '../articles/identity.js';
-import { normalizeText } from '../articles/normalize.js';
+import { sha256Hex } from '../articles/identity.js';
+import { insertArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
 import { ImportFileError, MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES, parseFile, type ParsedArticle } from './formats/index.js';
-import { detectLanguage } from './language.js';
 import { sourceBaseName, sourceName, type ImportSource } from './sources.js';
 
 export interface ImportOptions {
@@ -23,32 +21,6 @@ export interface ImportOptions {
 const CHUNK_ARTICLES = 400;
 const CHUNK_MS = 50;
 
-const LANGS = /^(uz-Cyrl|uz-Latn|kk|ru|en|und|[a-z]{2,3}(-[A-Z][a-z]{3})?)$/;
-
-function declaredLang(lang: string | null): string | null {
-  if (!lang) return null;
-  const tag = lang.trim().replace('_', '-');
-  const [base, sub] = tag.split('-');
-  const canon = sub ? `${base.toLowerCase()}-${sub[0].toUpperCase()}${sub.slice(1).toLowerCase()}` : base.toLowerCase();
-  // A declared `uz` says nothing of the script: detection decides that.
-  if (canon === 'uz') return null;
-  return LANGS.test(canon) ? canon : null;
-}
-
-function scriptOf(lang: string, detected: string): string {
-  const sub = lang.split('-')[1];
-  return sub && /^[A-Z][a-z]{3}$/.test(sub) ? sub : detected;
-}
-
-function sourceFromUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
-
 /// Read every source into the library: new articles are added with their index entries and
 /// provenance, exact duplicates are counted, and each unreadable file is reported with a reason
 /// while the rest goes on. Work is committed in small transactions, so a killed import keeps
@@ -63,15 +35,8 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
   const batchId = Number(
     lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(now(), options.label ?? '').lastInsertRowid,
   );
-  const findDuplicate = lib.stmt('SELECT id FROM articles WHERE text_sha256 = ?').pluck();
   const hasOriginal = lib.stmt('SELECT 1 FROM originals WHERE sha256 = ?').pluck();
   const insertOriginal = lib.stmt('INSERT INTO originals (sha256, size, name, compressed) VALUES (?, ?, ?, ?)');
-  const insertArticle = lib.stmt(
-    `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text,
-       orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertFts = lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
 
   interface Prepared {
     source: ImportSource;
@@ -87,11 +52,18 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     for (const file of chunk) {
       let storedOriginal = false;
       for (const a of file.articles) {
-        const text = normalizeText(a.text);
-        const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
-        if (!text && !title) continue;
-        const textSha = sha256Hex(text || title);
-        if (findDuplicate.get(textSha) !== undefined) {
+        const path = file.source.kind === 'file' ? file.source.path : file.source.name;
+        const r = insertArticle(lib, {
+          ...a,
+          origPath: path,
+          origSize: file.bytes.length,
+          origSha256: file.sha,
+          encoding: file.encoding,
+          format: file.format,
+          batchId,
+          importedAt,
+        });
+        if (r.duplicate) {
           duplicates++;
           continue;
         }
@@ -99,31 +71,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
           insertOriginal.run(file.sha, file.bytes.length, sourceBaseName(file.source), deflateSync(file.bytes, { level: 1 }));
         }
         storedOriginal = true;
-        const detected = detectLanguage(`${title}\n${text}`);
-        const lang = declaredLang(a.lang) ?? detected.lang;
-        const path = file.source.kind === 'file' ? file.source.path : file.source.name;
-        const id = Number(
-          insertArticle.run(
-            articleUid(textSha),
-            textSha,
-            title,
-            a.date,
-            a.source ?? sourceFromUrl(a.url),
-            a.url,
-            lang,
-            scriptOf(lang, detected.script),
-            text,
-            path,
-            file.bytes.length,
-            file.sha,
-            file.encoding,
-            file.format,
-            batchId,
-            importedAt,
-          ).lastInsertRowid,
-        );
-        insertFts.run(id, indexKeys(title), indexKeys(text));
-        articleIds.push(id);
+        articleIds.push(r.id);
         imported++;
       }
     }

@@ -1,0 +1,93 @@
+import { indexKeys } from '../../../shared/text/index.js';
+import type { Library } from '../db/open.js';
+import { detectLanguage } from '../import/language.js';
+import { articleUid, sha256Hex } from './identity.js';
+import { normalizeText } from './normalize.js';
+
+/// An article about to enter the library, from a file, a feed item or a project made elsewhere.
+export interface NewArticle {
+  title: string;
+  text: string;
+  date?: string | null;
+  /// A language the source declares; detection decides when it is missing or says too little.
+  lang?: string | null;
+  script?: string | null;
+  source?: string | null;
+  url?: string | null;
+  origPath?: string | null;
+  origSize?: number | null;
+  origSha256?: string | null;
+  encoding?: string | null;
+  format: string;
+  batchId: number | null;
+  importedAt: string;
+}
+
+const KNOWN_LANG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?$/;
+
+/// A declared language in Qalam's form (`uz-Cyrl`), or null when it should be detected instead.
+export function declaredLang(lang: string | null | undefined): string | null {
+  if (!lang) return null;
+  const [base, sub] = lang.trim().replace('_', '-').split('-');
+  const canon = sub && sub.length === 4 ? `${base.toLowerCase()}-${sub[0].toUpperCase()}${sub.slice(1).toLowerCase()}` : base.toLowerCase();
+  // A bare `uz` says nothing of the script: detection decides that.
+  if (canon === 'uz') return null;
+  return KNOWN_LANG.test(canon) ? canon : null;
+}
+
+function scriptOf(lang: string, detected: string): string {
+  const sub = lang.split('-')[1];
+  return sub && /^[A-Z][a-z]{3}$/.test(sub) ? sub : detected;
+}
+
+function sourceFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/// Add an article unless its text is already in the library: the one place articles are written,
+/// with their identity, language, provenance and index entries. The caller owns the transaction.
+/// Returns the article's id and whether it was already there.
+export function insertArticle(lib: Library, a: NewArticle): { id: number; duplicate: boolean } {
+  const text = normalizeText(a.text);
+  const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
+  // An item with a title and no body is identified by its title.
+  const textSha = sha256Hex(text || title);
+  const uid = articleUid(textSha);
+  const existing = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck().get(uid) as number | undefined;
+  if (existing !== undefined) return { id: existing, duplicate: true };
+  const detected = detectLanguage(`${title}\n${text}`);
+  const lang = declaredLang(a.lang) ?? detected.lang;
+  const id = Number(
+    lib
+      .stmt(
+        `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text,
+           orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        uid,
+        textSha,
+        title,
+        a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null,
+        a.source ?? sourceFromUrl(a.url),
+        a.url ?? null,
+        lang,
+        a.script || scriptOf(lang, detected.script),
+        text,
+        a.origPath ?? null,
+        a.origSize ?? null,
+        a.origSha256 ?? null,
+        a.encoding ?? null,
+        a.format,
+        a.batchId,
+        a.importedAt,
+      ).lastInsertRowid,
+  );
+  lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexKeys(title), indexKeys(text));
+  return { id, duplicate: false };
+}
