@@ -1,0 +1,138 @@
+// A highlight's details, opened by clicking it (or its entry in the side panel): its tags (add and
+// remove take effect at once), its note (edit, then Save note), and Delete. Every change is one
+// undoable action. Where highlights overlap, the others under the click can be switched to.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation, Tag } from '../../../../shared/model.js';
+import { chosenFromText, TagField, tagRefs, type ChosenTag } from './TagField.js';
+import { tagLabel } from './tagMatch.js';
+
+interface AnnotationDetailsProps {
+  annotation: Annotation;
+  /// Other annotations under the same spot.
+  others: readonly Annotation[];
+  tags: readonly Tag[];
+  byId: ReadonlyMap<number, Tag>;
+  position: { left: number; top: number };
+  onUpdate: (edit: { tagIds?: number[]; tagNames?: string[]; note?: string }) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onSwitch: (id: number) => void;
+  onClose: () => void;
+}
+
+export function AnnotationDetails({ annotation, others, tags, byId, position, onUpdate, onDelete, onSwitch, onClose }: AnnotationDetailsProps) {
+  const [note, setNote] = useState(annotation.note);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Opening the details moves the focus into them, so the keyboard can reach tags, note and Delete.
+  useEffect(() => dialog.current?.focus(), [annotation.id]);
+  // A different annotation, or the same one changed by undo: show its note as stored.
+  useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
+
+  const chosen: ChosenTag[] = annotation.tagIds.map((id) => {
+    const tag = byId.get(id);
+    return tag ? { kind: 'existing', tag } : { kind: 'new', name: `#${id}` };
+  });
+
+  async function run(step: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function addTag(t: ChosenTag) {
+    const refs = tagRefs([t]);
+    void run(() => onUpdate({ tagIds: [...annotation.tagIds, ...refs.tagIds], tagNames: refs.tagNames }));
+  }
+
+  function removeTag(t: ChosenTag) {
+    if (t.kind !== 'existing' || annotation.tagIds.length <= 1) return;
+    void run(() => onUpdate({ tagIds: annotation.tagIds.filter((id) => id !== t.tag.id) }));
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  }
+
+  const noteChanged = note.trim() !== annotation.note;
+  return (
+    <div
+      ref={dialog}
+      tabIndex={-1}
+      role="dialog"
+      aria-label="Highlight details"
+      className="qalam-popover qalam-popover--details"
+      style={{ left: position.left, top: position.top }}
+      data-annotation-id={annotation.id}
+      onKeyDown={onKeyDown}
+    >
+      <p className="qalam-popover__quote">{annotation.exact.length > 160 ? `${annotation.exact.slice(0, 160)}…` : annotation.exact}</p>
+      {annotation.status !== 'anchored' && (
+        <p className="qalam-popover__status">
+          {annotation.status === 'moved' ? 'The text changed; this highlight was found again nearby.' : 'The text changed; this passage was not found again.'}
+        </p>
+      )}
+      <TagField
+        tags={tags}
+        chosen={chosen}
+        query={query}
+        onQueryChange={setQuery}
+        onAdd={addTag}
+        onRemove={removeTag}
+        onSubmit={() => {
+          const typed = chosenFromText(tags, query);
+          if (typed) addTag(typed);
+        }}
+        lockLast
+      />
+      <label className="qalam-popover__label">
+        Note
+        <textarea
+          className="qalam-popover__note"
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && noteChanged) void run(() => onUpdate({ note: note.trim() }));
+          }}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="qalam-popover__error">
+          {error}
+        </p>
+      )}
+      <div className="qalam-popover__actions">
+        <button type="button" disabled={busy || !noteChanged} onClick={() => void run(() => onUpdate({ note: note.trim() }))}>
+          Save note
+        </button>
+        <button type="button" className="qalam-danger" disabled={busy} onClick={() => void run(onDelete)}>
+          Delete
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {others.length > 0 && (
+        <div className="qalam-popover__others">
+          <span>Also here:</span>
+          {others.map((o) => (
+            <button key={o.id} type="button" className="qalam-linkish" onClick={() => onSwitch(o.id)}>
+              {o.tagIds.map((id) => (byId.get(id) ? tagLabel(byId.get(id)!) : `#${id}`)).join(', ')}: “{o.exact.length > 32 ? `${o.exact.slice(0, 32)}…` : o.exact}”
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

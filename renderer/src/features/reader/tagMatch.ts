@@ -1,0 +1,63 @@
+// Type-ahead over the codebook: which tags a few typed letters mean. Names are compared folded
+// (case, and the same script folding search uses, so `ozbek` finds `Ўзбек`), whole paths too,
+// so `econ/tra` finds `Economy / Trade`.
+import type { Tag } from '../../../../shared/model.js';
+import { tokenize } from '../../../../shared/text/index.js';
+
+/// A string folded for comparison: its words' folded keys, space-separated.
+export function foldForMatch(s: string): string {
+  return tokenize(s)
+    .map((t) => t.key)
+    .join(' ');
+}
+
+/// How a tag is shown: its path from the root, joined by ` / `.
+export function tagLabel(tag: Pick<Tag, 'name' | 'path'>): string {
+  return tag.path.length > 0 ? tag.path.join(' / ') : tag.name;
+}
+
+/// Tags matching `query`, best first: name starts with it, then a word of the name or path does,
+/// then the folded text contains it anywhere; within a rank, the more used first, then by label.
+/// `exclude` drops tags already chosen. An empty query lists the most used tags.
+export function matchTags(tags: readonly Tag[], query: string, exclude: ReadonlySet<number> = new Set(), limit = 8): Tag[] {
+  const q = foldForMatch(query.replace(/\//g, ' '));
+  const ranked: { tag: Tag; rank: number }[] = [];
+  for (const tag of tags) {
+    if (exclude.has(tag.id)) continue;
+    if (!q) {
+      ranked.push({ tag, rank: 0 });
+      continue;
+    }
+    const name = foldForMatch(tag.name);
+    const path = foldForMatch(tag.path.join(' '));
+    let rank = -1;
+    if (name.startsWith(q)) rank = 0;
+    else if (` ${path}`.includes(` ${q}`)) rank = 1;
+    else if (path.includes(q)) rank = 2;
+    if (rank >= 0) ranked.push({ tag, rank });
+  }
+  ranked.sort((a, b) => a.rank - b.rank || b.tag.count - a.tag.count || tagLabel(a.tag).localeCompare(tagLabel(b.tag)));
+  return ranked.slice(0, limit).map((r) => r.tag);
+}
+
+/// The tag whose name is exactly `query` (folded), if any: typing a known name never makes a twin.
+export function exactTag(tags: readonly Tag[], query: string): Tag | undefined {
+  const q = foldForMatch(query);
+  if (!q) return undefined;
+  return tags.find((t) => foldForMatch(t.name) === q || foldForMatch(t.path.join(' ')) === foldForMatch(query.replace(/\//g, ' ')));
+}
+
+/// The tags the number keys 1–9 apply: the most recently used first, then the most used.
+export function numberKeyTags(tags: readonly Tag[], recent: readonly number[], byId: ReadonlyMap<number, Tag>): Tag[] {
+  const out: Tag[] = [];
+  for (const id of recent) {
+    const t = byId.get(id);
+    if (t && out.length < 9) out.push(t);
+  }
+  const rest = [...tags].filter((t) => !out.includes(t)).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  for (const t of rest) {
+    if (out.length >= 9) break;
+    out.push(t);
+  }
+  return out;
+}
