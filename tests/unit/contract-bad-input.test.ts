@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, contract, hostCallNames } from '../../shared/contract/index.js';
+import { openArchive, type Archive } from '../../electron/core/archive.js';
+import { dispatch } from '../../electron/core/dispatch.js';
+import { tempDir } from '../support/corpus.js';
+
+// Every call of the contract, sent garbage, answers with a clear `bad_input` and changes nothing.
+
+let archive: Archive;
+const { dir, cleanup } = tempDir();
+const ctx = { transport: 'test' as const };
+
+function fingerprint(a: Archive): string {
+  const db = a.ctx.lib.db;
+  const tables = ['articles', 'annotations', 'annotation_tags', 'tags', 'collections', 'collection_articles', 'batches', 'originals'];
+  return tables.map((t) => `${t}:${(db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`).join(' ') + ` v${db.pragma('data_version', { simple: true })}`;
+}
+
+beforeAll(async () => {
+  archive = openArchive(join(dir, 'lib.sqlite'));
+  const r = await dispatch(archive.handlers, 'loadSamples', {}, ctx);
+  expect(r.ok).toBe(true);
+});
+afterAll(() => {
+  archive.close();
+  cleanup();
+});
+
+const archiveCalls = callNames.filter((n) => !(hostCallNames as string[]).includes(n));
+
+describe('the contract refuses bad input on every call', () => {
+  it('covers every call the archive answers', () => {
+    expect(archiveCalls.length).toBeGreaterThan(25);
+    for (const name of archiveCalls) expect(typeof archive.handlers[name], name).toBe('function');
+  });
+
+  it.each(archiveCalls)('%s: wrong types are bad_input and change nothing', async (name) => {
+    const before = fingerprint(archive);
+    for (const input of ['text', 42, [1, 2], true, { id: 'one' }, { id: -1 }, { query: 7 }, { paths: 'not-a-list' }]) {
+      const r = await dispatch(archive.handlers, name, input, ctx);
+      if (r.ok) {
+        // Only an object whose fields happen to fit (or are all optional, unknown keys dropped) may pass.
+        expect(typeof input === 'object' && !Array.isArray(input), `${name} accepted ${JSON.stringify(input)}`).toBe(true);
+        expect(contract[name].input.safeParse(input).success, name).toBe(true);
+        continue;
+      }
+      expect(['bad_input', 'not_found', 'bad_query'], `${name} ${JSON.stringify(input)} → ${r.error.code}: ${r.error.message}`).toContain(r.error.code);
+      expect(r.error.message.length).toBeGreaterThan(5);
+      expect(r.error.message).not.toMatch(/SQLITE|sqlite3|at .*\.ts:\d+/);
+    }
+    expect(fingerprint(archive)).toBe(before);
+  });
+
+  it('unknown calls are refused by name', async () => {
+    const r = await dispatch(archive.handlers, 'dropAllTables', {}, ctx);
+    expect(r).toEqual({ ok: false, error: { code: 'unknown_call', message: 'There is no call named "dropAllTables".' } });
+    const proto = await dispatch(archive.handlers, '__proto__', {}, ctx);
+    expect(proto.ok).toBe(false);
+    const ctor = await dispatch(archive.handlers, 'constructor', {}, ctx);
+    expect(ctor.ok).toBe(false);
+  });
+
+  it('ids that do not exist are not_found with a sentence, and change nothing', async () => {
+    const before = fingerprint(archive);
+    for (const [name, input] of [
+      ['getArticle', { id: 999999 }],
+      ['listAnnotations', { articleId: 999999 }],
+      ['deleteAnnotation', { id: 999999 }],
+      ['updateTag', { id: 999999, name: 'x' }],
+      ['deleteTag', { id: 999999 }],
+      ['createAnnotation', { articleId: 999999, start: 0, end: 5 }],
+    ] as const) {
+      const r = await dispatch(archive.handlers, name, input, ctx);
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(r.error.code, `${name}: ${r.error.message}`).toBe('not_found');
+    }
+    expect(fingerprint(archive)).toBe(before);
+  });
+
+  it('a malformed search is bad_query with a readable message, never an SQL error', async () => {
+    for (const query of ['"unclosed', 'OR', 'title:', '-', '()', 'date:2025-13-45', 'AND OR NOT']) {
+      const r = await dispatch(archive.handlers, 'search', { query }, ctx);
+      if (r.ok) continue; // some of these have a sensible reading (e.g. nothing to search)
+      expect(r.error.code, query).toBe('bad_query');
+      expect(r.error.message).not.toMatch(/fts5|SQLITE|syntax error near/i);
+    }
+  });
+});
