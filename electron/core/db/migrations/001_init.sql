@@ -45,6 +45,7 @@ CREATE TABLE articles (
   revision     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX articles_date ON articles(date, id);
+CREATE INDEX articles_date_asc ON articles(date IS NULL, date, id);
 CREATE INDEX articles_title ON articles(title COLLATE NOCASE, id);
 CREATE INDEX articles_lang ON articles(lang, date);
 CREATE INDEX articles_source ON articles(source, date);
