@@ -1,0 +1,239 @@
+// The UI benchmark (`npm run bench:ui`): the real app in Chromium, served by `qalam serve`.
+//
+//   reader     an article of 100 KB of real paragraphs with 2,000 highlights: from opening it to
+//              the view being built (`qalam:reader-ready`), target ≤ 150 ms;
+//   highlight  a new highlight taken through the UI (mouse selection, H, a tag, Enter): the
+//              reader's `qalam:highlight-added` measure, target ≤ 16 ms;
+//   library    a library of 100,000 articles, opened cold: the first rows shown
+//              (`qalam:library-first-rows`, from the start of navigation), target ≤ 300 ms.
+//
+// The library is written with SQL (the schema of the migrations) so it is built in seconds.
+// Needs the built renderer (`npm run build:renderer`) and Chromium (`apt-get install chromium`).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { openLibrary } from '../electron/core/db/open.js';
+import { corpusCopies, insertArticles, insertHighlights, insertTags, longArticle, readCorpus } from '../tests/e2e/bulk-library.js';
+import { launchChromium } from '../tests/e2e/chromium.js';
+import { selectWithMouse } from '../tests/e2e/mouse-select.js';
+import { repoRoot, startServe } from '../tests/e2e/serve-process.js';
+
+const ARTICLES = 100_000;
+const ARTICLE_BYTES = 100 * 1024;
+const HIGHLIGHTS = 2_000;
+const RUNS = 7;
+
+const targets = { reader: 150, highlight: 16, library: 300 };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const tagNames = ['Security', 'Economy', 'Health', 'Diplomacy', 'Energy', 'Transport', 'Culture', 'Courts'];
+
+/// The library of an earlier run, when it is complete (building takes a while on a busy machine).
+function reuseLibrary(path: string): { articleId: number } | null {
+  if (!existsSync(path)) return null;
+  const lib = openLibrary(path);
+  try {
+    const articles = lib.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    const long = lib.db.prepare("SELECT id FROM articles WHERE source = 'bench'").pluck().get() as number | undefined;
+    const highlights = long ? (lib.db.prepare('SELECT count(*) FROM annotations WHERE article_id = ?').pluck().get(long) as number) : 0;
+    if (articles !== ARTICLES || !long || highlights < HIGHLIGHTS) return null;
+    // Highlights taken by an earlier run are removed, so every run starts from the same state.
+    lib.db.prepare('DELETE FROM annotations WHERE id IN (SELECT id FROM annotations WHERE article_id = ? ORDER BY id LIMIT -1 OFFSET ?)').run(long, HIGHLIGHTS);
+    lib.db.pragma('wal_checkpoint(TRUNCATE)');
+    console.log(`library: reusing ${path}`);
+    return { articleId: long };
+  } finally {
+    lib.close();
+  }
+}
+
+/// Build the library: 100,000 corpus articles, then the long article with its highlights.
+function buildLibrary(path: string): { articleId: number } {
+  rmSync(path, { force: true });
+  rmSync(path + '-wal', { force: true });
+  rmSync(path + '-shm', { force: true });
+  const started = performance.now();
+  const corpus = readCorpus();
+  const lib = openLibrary(path);
+  try {
+    insertArticles(lib, corpusCopies(corpus, ARTICLES - 1));
+    const long = longArticle(corpus, ARTICLE_BYTES);
+    const [articleId] = insertArticles(lib, [long]);
+    insertHighlights(lib, articleId, long.text, HIGHLIGHTS, insertTags(lib, tagNames));
+    lib.db.pragma('wal_checkpoint(TRUNCATE)');
+    console.log(
+      `library: ${ARTICLES.toLocaleString('en')} articles, one of ${Buffer.byteLength(long.text, 'utf8').toLocaleString('en')} bytes ` +
+        `(${long.text.length.toLocaleString('en')} characters) with ${HIGHLIGHTS.toLocaleString('en')} highlights; built in ${ms(performance.now() - started)}`,
+    );
+    return { articleId };
+  } finally {
+    lib.close();
+  }
+}
+
+/// The newest entry of a performance mark or measure with this name after `since`, when there is one.
+async function entryAfter(page: Page, name: string, since: number, timeout = 30_000): Promise<{ startTime: number; duration: number }> {
+  const handle = await page.waitForFunction(
+    ({ name, since }) => {
+      const e = performance.getEntriesByName(name).filter((x) => x.startTime >= since).at(-1);
+      return e ? { startTime: e.startTime, duration: e.duration } : null;
+    },
+    { name, since },
+    { timeout, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as { startTime: number; duration: number };
+}
+
+/// Open the library cold (a fresh browser context, nothing cached) and time its first rows.
+async function libraryRun(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url + '#/library');
+  const mark = await entryAfter(page, 'qalam:library-first-rows', 0);
+  const rows = await page.locator('[data-index]').count();
+  if (rows === 0) throw new Error('the library shows no rows');
+  await context.close();
+  return mark.startTime;
+}
+
+/// Rows in the DOM at the top, the middle and the end of the 100,000: a virtualised list keeps
+/// the count the same wherever it is scrolled.
+async function libraryDomRows(browser: Browser, url: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url + '#/library');
+  await entryAfter(page, 'qalam:library-first-rows', 0);
+  const counts: number[] = [];
+  for (const fraction of [0, 0.5, 1]) {
+    await page.locator('[data-index]').first().evaluate((row, fraction) => {
+      let el: HTMLElement | null = row.parentElement;
+      while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
+      if (el) el.scrollTop = (el.scrollHeight - el.clientHeight) * fraction;
+    }, fraction);
+    await page.waitForTimeout(300);
+    counts.push(await page.locator('[data-index]').count());
+  }
+  await context.close();
+  return counts;
+}
+
+interface ReaderRun {
+  /// From the hash change to the reader-ready mark: fetching and building.
+  open: number;
+  /// The reader's own measure: data arrived → view built.
+  build: number;
+  /// From the hash change to the next frame after ready: what the reader waits for.
+  painted: number;
+}
+
+async function readerRun(page: Page, articleId: number): Promise<ReaderRun> {
+  await page.evaluate(() => (location.hash = '#/library'));
+  await page.locator('[data-index]').first().waitFor();
+  const t0 = await page.evaluate((id) => {
+    const t = performance.now();
+    location.hash = `#/article/${id}`;
+    return t;
+  }, articleId);
+  const ready = await entryAfter(page, 'qalam:reader-ready', t0);
+  const build = await entryAfter(page, 'qalam:reader-render', t0);
+  const painted = await page.evaluate(
+    (t0) => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)))),
+    t0,
+  );
+  const drawn = await page.locator('[aria-label="Article text"] [data-annotation-ids]').count();
+  if (drawn === 0) throw new Error('the reader drew no highlights');
+  return { open: ready.startTime - t0, build: build.duration, painted };
+}
+
+/// Take a new highlight through the UI; returns the reader's measure and the time from Enter to
+/// the next frame (including the call to the server).
+async function highlightRun(page: Page, needle: string, tag: string): Promise<{ added: number; endToEnd: number }> {
+  const text = page.getByRole('document', { name: 'Article text' });
+  await selectWithMouse(page, text, needle);
+  await page.keyboard.press('h');
+  const field = page.getByRole('combobox', { name: 'Tags' });
+  await field.fill(tag);
+  await field.press('Enter');
+  const t0 = await page.evaluate(() => performance.now());
+  await field.press('Enter');
+  const added = await entryAfter(page, 'qalam:highlight-added', t0);
+  const endToEnd = await page.evaluate(
+    (t0) => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)))),
+    t0,
+  );
+  await page.getByRole('dialog', { name: 'New highlight' }).waitFor({ state: 'detached' });
+  return { added: added.duration, endToEnd };
+}
+
+/// Words of the long article to highlight: real words a few paragraphs apart.
+async function pickNeedles(page: Page, count: number): Promise<string[]> {
+  return page.getByRole('document', { name: 'Article text' }).evaluate((root, count) => {
+    const paragraphs = [...root.querySelectorAll('p')];
+    const out: string[] = [];
+    for (let i = 1; out.length < count && i < paragraphs.length; i += Math.max(1, Math.floor(paragraphs.length / (count + 1)))) {
+      const words = (paragraphs[i].textContent ?? '').split(/\s+/).filter((w) => /^\p{L}{5,}$/u.test(w));
+      const word = words.find((w) => (root.textContent ?? '').split(w).length === 2);
+      if (word) out.push(word);
+    }
+    return out;
+  }, count);
+}
+
+function report(name: string, figures: number[], target?: number): boolean {
+  const m = median(figures);
+  const verdict = target === undefined ? '' : m <= target ? `  ≤ ${target} ms: met` : `  > ${target} ms: MISSED`;
+  console.log(`${name.padEnd(44)} median ${ms(m).padStart(9)}   (runs: ${figures.map((f) => f.toFixed(1)).join(', ')})${verdict}`);
+  return target === undefined || m <= target;
+}
+
+async function main(): Promise<void> {
+  // Kept in bench/data (gitignored) between runs; delete it to build afresh.
+  const db = join(repoRoot, 'bench', 'data', 'ui-100k.qalam.sqlite');
+  mkdirSync(dirname(db), { recursive: true });
+  const { articleId } = reuseLibrary(db) ?? buildLibrary(db);
+  const [serve, browser] = await Promise.all([startServe(db), launchChromium()]);
+  let allMet = true;
+  try {
+    const library: number[] = [];
+    for (let i = 0; i < RUNS; i++) library.push(await libraryRun(browser, serve.url));
+    const domRows = await libraryDomRows(browser, serve.url);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(serve.url + '#/library');
+    await page.locator('[data-index]').first().waitFor();
+    const reader: ReaderRun[] = [];
+    // One warm-up open: the first also compiles the reader's code paths.
+    await readerRun(page, articleId);
+    for (let i = 0; i < RUNS; i++) reader.push(await readerRun(page, articleId));
+
+    const needles = await pickNeedles(page, RUNS + 1);
+    if (needles.length < RUNS + 1) throw new Error(`found only ${needles.length} words to highlight`);
+    const highlight: { added: number; endToEnd: number }[] = [];
+    await highlightRun(page, needles[0], tagNames[0]);
+    for (let i = 1; i <= RUNS; i++) highlight.push(await highlightRun(page, needles[i], tagNames[i % tagNames.length]));
+    await context.close();
+
+    console.log(`\nChromium, median of ${RUNS} runs (after one warm-up for the reader and the highlight):`);
+    allMet = report('library, 100,000 articles: first rows', library, targets.library) && allMet;
+    console.log(`  rows in the DOM at the top, middle and end: ${domRows.join(', ')}`);
+    allMet = report('reader, 100 KB + 2,000 highlights: ready', reader.map((r) => r.open), targets.reader) && allMet;
+    report('  of which building the view', reader.map((r) => r.build));
+    report('  until the next frame', reader.map((r) => r.painted));
+    allMet = report('new highlight: qalam:highlight-added', highlight.map((h) => h.added), targets.highlight) && allMet;
+    report('  Enter to next frame, server call included', highlight.map((h) => h.endToEnd));
+  } finally {
+    await browser.close();
+    await serve.stop();
+  }
+  if (!allMet) process.exitCode = 1;
+}
+
+await main();
