@@ -9,7 +9,8 @@ import { sendText } from './security-headers.js';
 /// The file a finished export job wrote, or why it cannot be downloaded. Only the path the job
 /// itself reported is ever served, so the route cannot be turned into a way to read other files.
 export function exportedFile(status: JobStatus): { path: string; size: number } | { status: number; message: string } {
-  if (status.kind !== 'export') return { status: 404, message: `Job ${status.id} is not an export.` };
+  // Export jobs are named `export:<format>`.
+  if (!status.kind.startsWith('export:')) return { status: 404, message: `Job ${status.id} is not an export.` };
   if (status.state === 'running') return { status: 409, message: 'The export is still running.' };
   if (status.state === 'failed') return { status: 409, message: `The export failed: ${status.error?.message ?? 'no reason given'}` };
   const path = (status.result as { path?: unknown } | undefined)?.path;
