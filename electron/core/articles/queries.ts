@@ -16,7 +16,7 @@ interface Row {
   annotationCount: number;
 }
 
-const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.date, a.source, a.url, a.lang, a.script, length(a.text) AS length,
+const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.date, a.source, a.url, a.lang, a.script, a.text_length AS length,
   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotationCount`;
 
 export type ArticleFilter = Pick<CallArgs<'listArticles'>, 'lang' | 'source' | 'dateFrom' | 'dateTo' | 'tagId'> & {
@@ -70,8 +70,13 @@ export function listArticles(lib: Library, args: Omit<CallArgs<'listArticles'>, 
   const { where, params } = filterSql(args);
   const total = lib.stmt(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
   const order = ORDER[args.sort][args.order];
+  // The page's ids first, from the index alone; the summary columns only for those rows.
   const items = lib
-    .stmt(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a
+       WHERE a.id IN (SELECT a.id FROM articles a ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+       ORDER BY ${order}`,
+    )
     .all(...params, args.limit, args.offset) as Row[];
   return { total, items };
 }

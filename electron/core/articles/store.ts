@@ -65,9 +65,9 @@ export function insertArticle(lib: Library, a: NewArticle): { id: number; duplic
   const id = Number(
     lib
       .stmt(
-        `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text,
+        `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, text_length,
            orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         uid,
@@ -79,6 +79,7 @@ export function insertArticle(lib: Library, a: NewArticle): { id: number; duplic
         lang,
         a.script || scriptOf(lang, detected.script),
         text,
+        text.length,
         a.origPath ?? null,
         a.origSize ?? null,
         a.origSha256 ?? null,

@@ -35,6 +35,8 @@ CREATE TABLE articles (
   lang         TEXT NOT NULL,
   script       TEXT NOT NULL,
   text         TEXT NOT NULL,
+  -- UTF-16 code units, as the renderer counts: kept so a page of the library never reads texts.
+  text_length  INTEGER NOT NULL DEFAULT 0,
   orig_path    TEXT,
   orig_size    INTEGER,
   orig_sha256  TEXT,
