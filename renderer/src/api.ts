@@ -2,8 +2,12 @@
 // `window.qalam` (one function per contract call, over IPC); in browser mode the same calls go
 // to `POST /api/<name>` on the local server with the per-launch token. Either way the caller gets
 // the typed value or a thrown ApiError with the contract's error code.
-import { callNames, type Api, type CallName, type CallResult } from '../../shared/contract/index.js';
+// Only types come from the contract: its zod schemas are for the main side to validate with,
+// and leaving them out keeps the renderer's first download small (the library must show its
+// first rows fast).
+import type { Api, CallName, CallResult } from '../../shared/contract/index.js';
 
+/// An error the main side reported: a stable `code` and a message for people.
 export class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -67,17 +71,26 @@ function ipcTransport(bridge: NonNullable<Window['qalam']>): RawCall {
   return (name, input) => bridge[name](input);
 }
 
+/// How this window reaches the library: Electron IPC, or HTTP in browser mode.
 export const transport: 'ipc' | 'http' = typeof window !== 'undefined' && window.qalam ? 'ipc' : 'http';
 const raw: RawCall = transport === 'ipc' ? ipcTransport(window.qalam!) : httpTransport();
 
-/// The typed client: `await api.search({query})`.
-export const api = Object.fromEntries(
-  callNames.map((name) => [
-    name,
-    async (input: unknown) => {
-      const result = await raw(name, input);
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-      return result.value;
-    },
-  ]),
-) as unknown as Api;
+const clients = new Map<string, (input: unknown) => Promise<unknown>>();
+
+/// The typed client: `await api.search({query})`. One function per call name, made on first use.
+export const api = new Proxy({} as Api, {
+  get(_target, name) {
+    // Not a call: keeps `await api`, string conversion and devtools inspection harmless.
+    if (typeof name !== 'string' || name === 'then' || name === 'toJSON') return undefined;
+    let client = clients.get(name);
+    if (!client) {
+      client = async (input: unknown) => {
+        const result = await raw(name as CallName, input);
+        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        return result.value;
+      };
+      clients.set(name, client);
+    }
+    return client;
+  },
+});

@@ -32,10 +32,12 @@ export function noteTagUsed(tagId: number): void {
   set({ recent: [tagId, ...snapshot.recent.filter((id) => id !== tagId)].slice(0, 9) });
 }
 
+/// The codebook now, outside React.
 export function codebookSnapshot(): Snapshot {
   return snapshot;
 }
 
+/// The codebook; loads it on first use and re-renders when it changes.
 export function useCodebook(): Snapshot {
   return useSyncExternalStore(
     (l) => {

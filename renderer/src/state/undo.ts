@@ -2,6 +2,7 @@
 // through the API (re-creating a deleted annotation with its uid, renaming back…), so the
 // stack holds closures, not snapshots of the library.
 
+/// A change that knows how to take itself back and do itself again.
 export interface UndoableAction {
   /// Shown in menus and notices: "Undo highlight", "Redo rename tag".
   label: string;
@@ -11,6 +12,7 @@ export interface UndoableAction {
 
 type Listener = () => void;
 
+/// Done and undone actions, newest last; a new action clears what was undone.
 export class UndoStack {
   private done: UndoableAction[] = [];
   private undone: UndoableAction[] = [];

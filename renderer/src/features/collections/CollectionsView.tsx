@@ -1,0 +1,263 @@
+// Collections: named sets of articles (or saved searches whose members follow a query). Create,
+// fill from the current search or a tag, remove articles, delete; open one to see its articles.
+import { useCallback, useEffect, useState } from 'react';
+import type { Collection } from '../../../../shared/model.js';
+import { api } from '../../api.js';
+import { ConfirmDialog } from '../../app/Modal.js';
+import type { Route } from '../../app/route.js';
+import { navigate } from '../../app/useRoute.js';
+import { useCodebook } from '../../state/codebook.js';
+import { openExport } from '../../state/dialogs.js';
+import { describeError } from '../../state/describeError.js';
+import { lastSearch } from '../../state/lastSearch.js';
+import { libraryChanged, useLibraryVersion } from '../../state/libraryVersion.js';
+import { notify, notifyError } from '../../state/notices.js';
+import { ArticleList } from '../library/ArticleList.js';
+import { countOf } from '../library/format.js';
+import './collections.css';
+
+type CollectionsRoute = Extract<Route, { view: 'collections' }>;
+
+/// The Collections view: the list, a new-collection form and the open collection.
+export function CollectionsView({ route }: { route: CollectionsRoute }) {
+  const [collections, setCollections] = useState<Collection[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const version = useLibraryVersion();
+
+  useEffect(() => {
+    let live = true;
+    api.listCollections({}).then(
+      (list) => {
+        if (!live) return;
+        setCollections(list);
+        setError(null);
+      },
+      (e) => live && setError(describeError(e, 'list the collections')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  const open = collections?.find((c) => c.id === route.collectionId) ?? null;
+
+  return (
+    <section className="collections" aria-labelledby="collections-title">
+      <div className="view-head">
+        <h1 id="collections-title">Collections</h1>
+        <p className="view-head__count">{collections ? countOf(collections.length, 'collection') : ''}</p>
+      </div>
+      <div className="collections__panes">
+        <div className="collections__side">
+          <NewCollectionForm onCreated={(c) => navigate({ view: 'collections', collectionId: c.id })} />
+          {error && <p className="error-text">{error}</p>}
+          {collections && collections.length === 0 && <p className="muted">No collections yet.</p>}
+          <ul className="collection-list" aria-label="Collections">
+            {collections?.map((c) => (
+              <li key={c.id}>
+                <a href={`#/collections/${c.id}`} aria-current={c.id === route.collectionId ? 'true' : undefined}>
+                  <span className="collection-list__name">{c.name}</span>
+                  <span className="muted">
+                    {countOf(c.count, 'article')}
+                    {c.query ? ' · saved search' : ''}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="collections__main">
+          {open ? (
+            <CollectionDetail key={open.id} collection={open} />
+          ) : route.collectionId && collections ? (
+            <p className="error-text">This collection no longer exists.</p>
+          ) : (
+            <p className="muted">Choose a collection, or create one: from scratch, from the search you ran last, or as a saved search that keeps itself up to date.</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }) {
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const c = await api.createCollection({ name, description: description || undefined, query: saved && query.trim() ? query.trim() : undefined });
+      setName('');
+      setDescription('');
+      setQuery('');
+      setSaved(false);
+      setError(null);
+      libraryChanged();
+      notify(`Created collection “${c.name}”.`);
+      onCreated(c);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="stack new-collection" onSubmit={(e) => void submit(e)} aria-labelledby="new-collection-title">
+      <h2 id="new-collection-title">New collection</h2>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
+      </label>
+      <label>
+        Description
+        <input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={10_000} />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={saved}
+          onChange={(e) => {
+            setSaved(e.target.checked);
+            if (e.target.checked && !query) setQuery(lastSearch().query);
+          }}
+        />
+        Saved search (members follow a query)
+      </label>
+      {saved && (
+        <label>
+          Query
+          <input value={query} onChange={(e) => setQuery(e.target.value)} maxLength={2000} required />
+        </label>
+      )}
+      <button type="submit" disabled={busy}>
+        Create collection
+      </button>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function CollectionDetail({ collection }: { collection: Collection }) {
+  const { tags } = useCodebook();
+  const [tagId, setTagId] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [count, setCount] = useState<number | null>(null);
+  const search = lastSearch();
+  const onTotal = useCallback((n: number | null) => setCount(n), []);
+
+  const act = async (what: string, step: () => Promise<Collection | void>, done: (c: Collection | void) => string) => {
+    try {
+      const result = await step();
+      libraryChanged();
+      notify(done(result));
+    } catch (e) {
+      notifyError(e, what);
+    }
+  };
+
+  const addSearch = () =>
+    act('add the search hits', () => api.addToCollection({ id: collection.id, query: search.query }), (c) => `Added the hits of “${search.query}”; the collection now holds ${countOf(c ? c.count : 0, 'article')}.`);
+  const addTag = () => {
+    const tag = tags.find((t) => String(t.id) === tagId);
+    if (!tag) return;
+    void act('add the tagged articles', () => api.addToCollection({ id: collection.id, tagId: tag.id }), (c) => `Added the articles tagged “${tag.name}”; the collection now holds ${countOf(c ? c.count : 0, 'article')}.`);
+  };
+  const remove = (articleId: number, title: string) =>
+    void act('remove the article', () => api.removeFromCollection({ id: collection.id, articleIds: [articleId] }), () => `Removed “${title}” from the collection.`);
+  const destroy = () =>
+    void act(
+      'delete the collection',
+      async () => {
+        await api.deleteCollection({ id: collection.id });
+        navigate({ view: 'collections' }, { replace: true });
+      },
+      () => `Deleted collection “${collection.name}”. Its articles stay in the library.`,
+    );
+
+  return (
+    <div className="collection-detail">
+      <div className="collection-detail__head">
+        <div>
+          <h2>{collection.name}</h2>
+          {collection.description && <p>{collection.description}</p>}
+          {collection.query && (
+            <p className="muted">
+              Saved search: <code>{collection.query}</code>
+            </p>
+          )}
+        </div>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => openExport({ collectionId: collection.id, label: `collection “${collection.name}”` })}>
+            Export…
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete collection…
+          </button>
+        </div>
+      </div>
+      {!collection.query && (
+        <div className="collection-detail__add">
+          <button type="button" disabled={!search.query} onClick={() => void addSearch()} title={search.query ? `Add every hit of “${search.query}”` : 'Run a search first'}>
+            {search.query ? `Add hits of “${search.query}”` : 'Add hits of the last search'}
+          </button>
+          <div className="inline-form">
+            <label>
+              Articles with tag
+              <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
+                <option value="">Choose a tag…</option>
+                {tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.path.join(' / ')}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" disabled={!tagId} onClick={addTag}>
+              Add tagged articles
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="muted">{count === null ? 'Loading…' : countOf(count, 'article')}</p>
+      {count === 0 && <p className="muted">Nothing here yet. Add articles from a search or a tag, or from an open article.</p>}
+      {
+        <ArticleList
+          label={`Articles in ${collection.name}`}
+          query={{ collectionId: collection.id, sort: 'date', order: 'desc' }}
+          onTotal={onTotal}
+          rowActions={
+            collection.query
+              ? undefined
+              : (a) => (
+                  <button type="button" className="link-button" onClick={() => remove(a.id, a.title)} aria-label={`Remove “${a.title}” from the collection`}>
+                    Remove
+                  </button>
+                )
+          }
+        />
+      }
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Delete collection “${collection.name}”?`}
+          message={<p>The collection goes; its {countOf(collection.count, 'article')} stay in the library.</p>}
+          confirmLabel="Yes, delete"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            destroy();
+          }}
+        />
+      )}
+    </div>
+  );
+}

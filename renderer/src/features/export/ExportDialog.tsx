@@ -1,0 +1,154 @@
+// Export a collection, tags or a search: choose a format, start the job, follow its progress,
+// and say where the file went. The desktop app asks where to save; in browser mode the server
+// writes into the library's export folder and the result names the file.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { JobStatus } from '../../../../shared/model.js';
+import { api } from '../../api.js';
+import { followJob, JobFollowAborted } from '../../app/jobs.js';
+import { Modal } from '../../app/Modal.js';
+import { ProgressBar } from '../../app/ProgressBar.js';
+import { useCapabilities } from '../../state/capabilities.js';
+import type { ExportScope } from '../../state/dialogs.js';
+import { describeError } from '../../state/describeError.js';
+import { notify } from '../../state/notices.js';
+import { defaultFileName, exportedPath, FORMATS, type ExportFormat } from './exportFormats.js';
+import './export.css';
+
+type Phase = { kind: 'choose' } | { kind: 'running'; jobId: string; status: JobStatus | null } | { kind: 'done'; path: string | null; status: JobStatus } | { kind: 'failed'; message: string };
+
+/// The export dialog: format, options, progress and where the file went.
+export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: () => void }) {
+  const caps = useCapabilities();
+  const [format, setFormat] = useState<ExportFormat>('w3c');
+  const [excel, setExcel] = useState(false);
+  const [zip, setZip] = useState(true);
+  const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
+  const follow = useRef<AbortController | null>(null);
+  const groupId = useId();
+
+  useEffect(() => () => follow.current?.abort(), []);
+
+  const start = async () => {
+    try {
+      let out: string | undefined;
+      if (caps?.nativeDialogs) {
+        const chosen = await api.chooseSavePath({ defaultName: defaultFileName(scope, format, zip, new Date()) });
+        if (!chosen.path) return;
+        out = chosen.path;
+      }
+      const { jobId } = await api.startExport({
+        format,
+        out,
+        collectionId: scope.collectionId,
+        tagIds: scope.tagIds,
+        query: scope.query,
+        excel: format === 'csv' ? excel : undefined,
+        zip: format === 'bagit' ? zip : undefined,
+      });
+      setPhase({ kind: 'running', jobId, status: null });
+      follow.current = new AbortController();
+      const final = await followJob(jobId, (id) => api.jobStatus({ id }) as Promise<JobStatus>, {
+        signal: follow.current.signal,
+        onProgress: (status) => setPhase({ kind: 'running', jobId, status }),
+      });
+      const path = exportedPath(final.result) ?? out ?? null;
+      setPhase({ kind: 'done', path, status: final });
+      notify(path ? `Exported to ${path}` : 'Export finished.');
+    } catch (e) {
+      if (e instanceof JobFollowAborted) return;
+      setPhase({ kind: 'failed', message: describeError(e) });
+    }
+  };
+
+  const cancel = async () => {
+    if (phase.kind !== 'running') return;
+    try {
+      await api.cancelJob({ id: phase.jobId });
+    } catch {
+      // The job may have finished in the meantime; following it will tell.
+    }
+  };
+
+  const running = phase.kind === 'running';
+
+  return (
+    <Modal title={`Export ${scope.label}`} onClose={onClose} busy={running} className="modal--wide">
+      {phase.kind === 'choose' || phase.kind === 'failed' ? (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          <fieldset className="formats">
+            <legend id={groupId}>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.id} className={`format${format === f.id ? ' format--chosen' : ''}`}>
+                <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+                <span>
+                  <span className="format__label">{f.label}</span>
+                  <span className="format__desc">{f.description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {format === 'csv' && (
+            <label className="checkbox">
+              <input type="checkbox" checked={excel} onChange={(e) => setExcel(e.target.checked)} />
+              For Excel (adds the byte-order mark Excel needs to read UTF-8)
+            </label>
+          )}
+          {format === 'bagit' && (
+            <label className="checkbox">
+              <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />
+              As one .zip file (otherwise a folder)
+            </label>
+          )}
+          {!caps?.nativeDialogs && caps && <p className="muted">The file is written into the library’s export folder; its path is shown when done.</p>}
+          {phase.kind === 'failed' && (
+            <p className="error-text" role="alert">
+              {phase.message}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={!caps}>
+              {caps?.nativeDialogs ? 'Export to…' : 'Export'}
+            </button>
+          </div>
+        </form>
+      ) : phase.kind === 'running' ? (
+        <div className="stack">
+          <ProgressBar label="Export progress" status={phase.status} />
+          <div className="button-row">
+            <button type="button" onClick={() => void cancel()}>
+              Stop export
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="stack">
+          <p role="status">{phase.path ? 'The export is complete:' : 'The export is complete.'}</p>
+          {phase.path && (
+            <p>
+              <code className="path">{phase.path}</code>
+            </p>
+          )}
+          {phase.path && (
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(phase.path!).then(() => notify('Path copied.'), () => undefined)}>
+              Copy path
+            </button>
+          )}
+          <div className="button-row">
+            <button type="button" className="primary" onClick={onClose} autoFocus>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,136 @@
+// The library: every article, sorted and filtered, in a virtualised list; the welcome panel
+// when the library is still empty.
+import { useCallback, useEffect, useState } from 'react';
+import type { CallOutput } from '../../../../shared/contract/index.js';
+import { api } from '../../api.js';
+import type { LibraryQuery, Route } from '../../app/route.js';
+import { navigate } from '../../app/useRoute.js';
+import { useCodebook } from '../../state/codebook.js';
+import { useLibraryVersion } from '../../state/libraryVersion.js';
+import { Welcome } from '../welcome/Welcome.js';
+import { ArticleList } from './ArticleList.js';
+import { countOf, languageName } from './format.js';
+import './library.css';
+
+type Facets = CallOutput<'facets'>;
+type LibraryRoute = Extract<Route, { view: 'library' }>;
+
+const SORTS = [
+  { value: 'date:desc', label: 'Newest first' },
+  { value: 'date:asc', label: 'Oldest first' },
+  { value: 'title:asc', label: 'Title A–Z' },
+  { value: 'title:desc', label: 'Title Z–A' },
+];
+
+function hasFilters(r: LibraryQuery): boolean {
+  return Boolean(r.lang || r.source || r.dateFrom || r.dateTo || r.tagId);
+}
+
+/// The Library view: sorting, filters, the count and the list.
+export function LibraryView({ route }: { route: LibraryRoute }) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const version = useLibraryVersion();
+  const { tags } = useCodebook();
+
+  // The filter values are asked for once the first rows are in, so they never hold up the list.
+  const listed = total !== null;
+  useEffect(() => {
+    if (!listed) return;
+    let live = true;
+    api.facets({}).then(
+      (f) => live && setFacets(f),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, listed]);
+
+  const set = (patch: Partial<LibraryQuery>) => navigate({ ...route, ...patch }, { replace: true });
+  const onTotal = useCallback((n: number | null) => setTotal(n), []);
+  const filtered = hasFilters(route);
+  const empty = total === 0 && !filtered;
+
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <div className="view-head">
+        <h1 id="library-title">Library</h1>
+        <p className="view-head__count" aria-live="polite">
+          {total === null ? 'Counting…' : filtered ? `${countOf(total, 'article')} match the filters` : countOf(total, 'article')}
+        </p>
+      </div>
+      {empty && <Welcome />}
+      {/* The list stays mounted while empty, so it notices when the samples or an import arrive. */}
+      <div className={empty ? 'library__body library__body--hidden' : 'library__body'}>
+          <form className="filters" aria-label="Filter the library" onSubmit={(e) => e.preventDefault()}>
+            <label>
+              Sort
+              <select value={`${route.sort}:${route.order}`} onChange={(e) => {
+                const [sort, order] = e.target.value.split(':') as [LibraryQuery['sort'], LibraryQuery['order']];
+                set({ sort, order });
+              }}>
+                {SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Language
+              <select value={route.lang ?? ''} onChange={(e) => set({ lang: e.target.value || undefined })}>
+                <option value="">All languages</option>
+                {facets?.langs.map((l) => (
+                  <option key={l.value} value={l.value}>
+                    {languageName(l.value)} ({l.count.toLocaleString('en')})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Source
+              <select value={route.source ?? ''} onChange={(e) => set({ source: e.target.value || undefined })}>
+                <option value="">All sources</option>
+                {facets?.sources.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.value} ({s.count.toLocaleString('en')})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              From
+              <input type="date" value={route.dateFrom ?? ''} min={facets?.dateMin ?? undefined} max={facets?.dateMax ?? undefined} onChange={(e) => set({ dateFrom: e.target.value || undefined })} />
+            </label>
+            <label>
+              To
+              <input type="date" value={route.dateTo ?? ''} min={facets?.dateMin ?? undefined} max={facets?.dateMax ?? undefined} onChange={(e) => set({ dateTo: e.target.value || undefined })} />
+            </label>
+            <label>
+              Tag
+              <select value={route.tagId ?? ''} onChange={(e) => set({ tagId: e.target.value ? Number(e.target.value) : undefined })}>
+                <option value="">Any or none</option>
+                {tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.path.join(' / ')} ({t.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {filtered && (
+              <button type="button" className="link-button" onClick={() => navigate({ view: 'library', sort: route.sort, order: route.order }, { replace: true })}>
+                Clear filters
+              </button>
+            )}
+          </form>
+          <ArticleList
+            label="Articles"
+            markFirstRows
+            query={{ sort: route.sort, order: route.order, lang: route.lang, source: route.source, dateFrom: route.dateFrom, dateTo: route.dateTo, tagId: route.tagId }}
+            onTotal={onTotal}
+          />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+// Every passage of one or several tags across the archive, as keyword-in-context lines:
+// the words before, the passage itself marked, the words after; with the article's title and
+// date, filtered by language and date. A click opens the article at the passage.
+import { useEffect, useMemo, useState } from 'react';
+import type { CallOutput } from '../../../../shared/contract/index.js';
+import type { Passage, Tag } from '../../../../shared/model.js';
+import { api } from '../../api.js';
+import { latestOnly, STALE } from '../../app/latest.js';
+import type { Route } from '../../app/route.js';
+import { navigate } from '../../app/useRoute.js';
+import { useCodebook } from '../../state/codebook.js';
+import { openExport } from '../../state/dialogs.js';
+import { describeError } from '../../state/describeError.js';
+import { useLibraryVersion } from '../../state/libraryVersion.js';
+import { countOf, formatDate, languageName } from '../library/format.js';
+import './passages.css';
+
+type PassagesRoute = Extract<Route, { view: 'passages' }>;
+type Facets = CallOutput<'facets'>;
+
+const PAGE = 100;
+
+/// The Passages view: chosen tags' passages across the archive.
+export function PassagesView({ route }: { route: PassagesRoute }) {
+  const { tags, byId } = useCodebook();
+  const [items, setItems] = useState<Passage[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const [tagFilter, setTagFilter] = useState('');
+  const version = useLibraryVersion();
+  const ask = useMemo(() => latestOnly((offset: number) => api.passages({ tagIds: route.tagIds, match: route.match, lang: route.lang, dateFrom: route.dateFrom, dateTo: route.dateTo, context: 80, offset, limit: PAGE })), [route.tagIds.join(','), route.match, route.lang, route.dateFrom, route.dateTo]);
+
+  useEffect(() => {
+    api.facets({}).then(setFacets, () => undefined);
+  }, [version]);
+
+  const load = async (offset: number) => {
+    setLoading(true);
+    try {
+      const page = await ask(offset);
+      if (page === STALE) return;
+      setItems((prev) => (offset === 0 ? page.items : [...prev, ...page.items]));
+      setTotal(page.total);
+      setError(null);
+    } catch (e) {
+      setError(describeError(e, 'list the passages'));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    setItems([]);
+    setTotal(null);
+    if (route.tagIds.length === 0) {
+      ask.invalidate();
+      return;
+    }
+    void load(0);
+  }, [ask, version]);
+
+  const set = (patch: Partial<PassagesRoute>) => navigate({ ...route, ...patch }, { replace: true });
+  const toggleTag = (id: number, on: boolean) => set({ tagIds: on ? [...route.tagIds, id] : route.tagIds.filter((t) => t !== id) });
+  const chosen = route.tagIds.map((id) => byId.get(id)).filter((t): t is Tag => Boolean(t));
+  const shownTags = tags
+    .filter((t) => !tagFilter || t.path.join(' / ').toLocaleLowerCase().includes(tagFilter.toLocaleLowerCase()))
+    .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')));
+
+  return (
+    <section className="passages" aria-labelledby="passages-title">
+      <div className="view-head">
+        <h1 id="passages-title">Passages</h1>
+        <p className="view-head__count" aria-live="polite">
+          {route.tagIds.length === 0 ? 'Choose tags' : total === null ? 'Loading…' : countOf(total, 'passage')}
+        </p>
+      </div>
+      <div className="passages__panes">
+        <form className="passages__filters" aria-label="Choose passages" onSubmit={(e) => e.preventDefault()}>
+          <fieldset>
+            <legend>Tags</legend>
+            {tags.length > 8 && (
+              <label className="passages__tagfilter">
+                Find a tag
+                <input type="search" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} />
+              </label>
+            )}
+            {tags.length === 0 && <p className="muted">No tags yet.</p>}
+            <ul className="checklist">
+              {shownTags.map((t) => (
+                <li key={t.id}>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={route.tagIds.includes(t.id)} onChange={(e) => toggleTag(t.id, e.target.checked)} />
+                    <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+                    {t.path.join(' / ')} <span className="muted">({t.count})</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <fieldset className="radios">
+            <legend>Passages with</legend>
+            <label className="checkbox">
+              <input type="radio" name="match" checked={route.match === 'any'} onChange={() => set({ match: 'any' })} />
+              any chosen tag
+            </label>
+            <label className="checkbox">
+              <input type="radio" name="match" checked={route.match === 'all'} onChange={() => set({ match: 'all' })} />
+              all chosen tags
+            </label>
+          </fieldset>
+          <label>
+            Language
+            <select value={route.lang ?? ''} onChange={(e) => set({ lang: e.target.value || undefined })}>
+              <option value="">All languages</option>
+              {facets?.langs.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {languageName(l.value)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            From
+            <input type="date" value={route.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value || undefined })} />
+          </label>
+          <label>
+            To
+            <input type="date" value={route.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value || undefined })} />
+          </label>
+          {chosen.length > 0 && (
+            <button type="button" onClick={() => openExport({ tagIds: chosen.map((t) => t.id), label: chosen.length === 1 ? `tag “${chosen[0].name}”` : `${chosen.length} tags` })}>
+              Export…
+            </button>
+          )}
+        </form>
+        <div className="passages__list">
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          {route.tagIds.length === 0 && <p className="muted">Tick one or more tags to see their passages across the archive.</p>}
+          {total === 0 && <p className="muted">No passages match.</p>}
+          <ol className="kwic" aria-label="Passages">
+            {items.map((p) => (
+              <PassageLine key={p.annotation.id} passage={p} tagsById={byId} />
+            ))}
+          </ol>
+          {total !== null && items.length < total && (
+            <button type="button" onClick={() => void load(items.length)} disabled={loading}>
+              {loading ? 'Loading…' : `Show more (${(total - items.length).toLocaleString('en')} left)`}
+            </button>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function PassageLine({ passage, tagsById }: { passage: Passage; tagsById: ReadonlyMap<number, Tag> }) {
+  const a = passage.annotation;
+  const tagList = a.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t));
+  const color = tagList[0]?.color;
+  return (
+    <li className="kwic__item">
+      <a href={`#/article/${a.articleId}?a=${a.id}`} className="kwic__link" lang={passage.articleLang}>
+        <span className="kwic__line">
+          <span className="kwic__before">{passage.before}</span>
+          <mark className="kwic__exact" style={color ? { borderBottomColor: color } : undefined}>
+            {a.exact}
+          </mark>
+          <span className="kwic__after">{passage.after}</span>
+        </span>
+        <span className="kwic__meta">
+          {passage.articleTitle || 'Untitled'} · {formatDate(passage.articleDate)}
+          {tagList.length > 0 && ' · '}
+          {tagList.map((t) => (
+            <span key={t.id} className="chip">
+              <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+              {t.name}
+            </span>
+          ))}
+          {a.status === 'orphaned' && <span className="chip chip--warn">needs review</span>}
+        </span>
+        {a.note && <span className="kwic__note">{a.note}</span>}
+      </a>
+    </li>
+  );
+}
