@@ -5,7 +5,7 @@ import { invoke } from '../../core/dispatch.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
 import { printJson, withArchive } from '../library.js';
 import { flag, intOption, stringOption } from '../options.js';
-import { progressReporter } from '../progress.js';
+import { followJob } from '../follow-job.js';
 
 const importCommand: Command = {
   name: 'import',
@@ -23,17 +23,7 @@ With --json prints {"imported": N, "duplicates": N, "failed": [{"path", "error"}
     if (args.positionals.length === 0) throw new UsageError('name at least one file or folder to import');
     return withArchive(args, io, async (archive) => {
       const { jobId } = await invoke(archive.handlers, 'importPaths', { paths: args.positionals });
-      const bar = progressReporter(io, 'Importing');
-      const timer = setInterval(() => {
-        const s = archive.ctx.jobs.status(jobId);
-        bar.update(s.done, s.total);
-      }, 100);
-      const status = await archive.ctx.jobs.wait(jobId);
-      clearInterval(timer);
-      bar.update(status.done, status.total);
-      bar.finish();
-      if (status.state === 'failed') throw new Error(status.error?.message ?? 'import failed');
-      const r = status.result as ImportSummary;
+      const r = await followJob<ImportSummary>(archive, jobId, io, 'Importing');
       if (flag(args, 'json')) {
         printJson(io, { imported: r.imported, duplicates: r.duplicates, failed: r.failed, batch: r.batchId });
       } else {

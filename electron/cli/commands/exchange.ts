@@ -8,36 +8,14 @@ import { exportFormat } from '../../../shared/contract/exports.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command, type ParsedArgs } from '../command.js';
 import { printJson, withArchive } from '../library.js';
 import { flag, listOption, stringOption } from '../options.js';
-import { progressReporter } from '../progress.js';
-
-/// Follow a job to its end with a progress bar; returns its result or throws its error.
-async function follow<T>(archive: Archive, jobId: string, io: CliIO, label: string): Promise<T> {
-  const bar = progressReporter(io, label);
-  const timer = setInterval(() => {
-    const s = archive.ctx.jobs.status(jobId);
-    bar.update(s.done, s.total);
-  }, 100);
-  const status = await archive.ctx.jobs.wait(jobId);
-  clearInterval(timer);
-  bar.update(status.done, status.total);
-  bar.finish();
-  if (status.state === 'failed') {
-    const { QalamError } = await import('../../core/errors.js');
-    throw new QalamError(status.error?.code ?? 'internal', status.error?.message ?? `${label} failed`);
-  }
-  return status.result as T;
-}
+import { followJob } from '../follow-job.js';
+import { findTagByName } from '../../core/tags/model.js';
 
 /// A tag given by name or `Parent/Child` path, as the CLI takes them.
 function tagIdByPath(archive: Archive, path: string): number {
-  let parent: number | null = null;
-  for (const name of path.split('/').map((s) => s.trim()).filter(Boolean)) {
-    const id = archive.ctx.lib.stmt('SELECT id FROM tags WHERE COALESCE(parent_id, 0) = ? AND name = ? COLLATE NOCASE').pluck().get(parent ?? 0, name) as number | undefined;
-    if (id === undefined) throw new UsageError(`there is no tag "${path}"`);
-    parent = id;
-  }
-  if (parent === null) throw new UsageError('a tag needs a name');
-  return parent;
+  const tag = findTagByName(archive.ctx.lib, path);
+  if (!tag) throw new UsageError(`there is no tag "${path}"`);
+  return tag.id;
 }
 
 function articleIdList(values: string[]): number[] {
@@ -155,7 +133,7 @@ With --json prints {"path", "articles", "annotations", "tags", "bytes", "ms"}.`,
         excel: flag(args, 'excel'),
         zip: flag(args, 'zip'),
       });
-      const r = await follow<ExportResult>(archive, jobId, io, `Exporting ${format.data}`);
+      const r = await followJob<ExportResult>(archive, jobId, io, `Exporting ${format.data}`);
       if (flag(args, 'json')) printJson(io, r);
       else io.out(`Wrote ${r.path}: ${r.articles} articles, ${r.annotations} passages, ${r.tags} tags (${(r.ms / 1000).toFixed(1)} s).\n`);
       return EXIT_OK;
@@ -177,7 +155,7 @@ or zip) is checked against its manifest first. What cannot be placed is listed; 
     if (!path || args.positionals.length > 1) throw new UsageError('name one file or bag to import');
     return withArchive(args, io, async (archive) => {
       const { jobId } = await invoke(archive.handlers, 'importAnnotations', { path });
-      const r = await follow<ImportReport>(archive, jobId, io, 'Importing');
+      const r = await followJob<ImportReport>(archive, jobId, io, 'Importing');
       if (flag(args, 'json')) printJson(io, r);
       else {
         const c = r.counts;
