@@ -1,10 +1,12 @@
 import type { ArchiveContext } from '../context.js';
 import type { ArchiveHandlers } from '../handlers.js';
-import { notYet } from '../errors.js';
+import { searchArticles } from './search.js';
 
 export type SearchHandlersNames = 'search';
 
-export function searchHandlers(_ctx: ArchiveContext): Pick<ArchiveHandlers, SearchHandlersNames> {
-  const missing = () => { throw notYet('search'); };
-  return Object.fromEntries((['search'] as const).map((n) => [n, missing])) as unknown as Pick<ArchiveHandlers, SearchHandlersNames>;
+/// The search call of the contract, on the archive's library.
+export function searchHandlers(ctx: ArchiveContext): Pick<ArchiveHandlers, SearchHandlersNames> {
+  return {
+    search: (args) => searchArticles(ctx.lib, args),
+  };
 }
