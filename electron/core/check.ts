@@ -1,3 +1,4 @@
+import { readOriginal } from './articles/originals.js';
 import type { Library } from './db/open.js';
 
 export interface CheckItem {
@@ -60,6 +61,16 @@ export function checkLibrary(lib: Library): CheckReport {
 
   const hashes = lib.stmt('SELECT count(*) FROM (SELECT text_sha256 FROM articles GROUP BY text_sha256 HAVING count(*) > 1)').pluck().get() as number;
   add('no duplicate articles', hashes ? [`${hashes} texts stored more than once`] : []);
+
+  const unreadable: string[] = [];
+  for (const sha of lib.stmt('SELECT sha256 FROM originals').pluck().iterate() as Iterable<string>) {
+    try {
+      readOriginal(lib, sha);
+    } catch (e) {
+      unreadable.push((e as Error).message);
+    }
+  }
+  add('original files can be handed on byte for byte', unreadable);
 
   return { ok: checks.every((c) => c.ok), checks };
 }

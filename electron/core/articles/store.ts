@@ -49,12 +49,17 @@ function sourceFromUrl(url: string | null | undefined): string | null {
   }
 }
 
+/// The title and text as the library stores them.
+export function storedForm(a: { title: string; text: string }): { title: string; text: string } {
+  const text = normalizeText(a.text);
+  return { title: normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)', text };
+}
+
 /// Add an article unless its text is already in the library: the one place articles are written,
 /// with their identity, language, provenance and index entries. The caller owns the transaction.
 /// Returns the article's id and whether it was already there.
 export function insertArticle(lib: Library, a: NewArticle): { id: number; duplicate: boolean } {
-  const text = normalizeText(a.text);
-  const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)';
+  const { title, text } = storedForm(a);
   // An item with a title and no body is identified by its title.
   const textSha = sha256Hex(text || title);
   const uid = articleUid(textSha);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { ImportFailure, ImportSummary } from '../../../shared/model.js';
 import { sha256Hex } from '../articles/identity.js';
+import { storeOriginal } from '../articles/originals.js';
 import { insertArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
 import { ImportFileError, MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES, parseFile, type ParsedArticle } from './formats/index.js';
@@ -35,8 +35,6 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
   const batchId = Number(
     lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(now(), options.label ?? '').lastInsertRowid,
   );
-  const hasOriginal = lib.stmt('SELECT 1 FROM originals WHERE sha256 = ?').pluck();
-  const insertOriginal = lib.stmt('INSERT INTO originals (sha256, size, name, compressed) VALUES (?, ?, ?, ?)');
 
   interface Prepared {
     source: ImportSource;
@@ -67,8 +65,8 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
           duplicates++;
           continue;
         }
-        if (!storedOriginal && hasOriginal.get(file.sha) === undefined) {
-          insertOriginal.run(file.sha, file.bytes.length, sourceBaseName(file.source), deflateSync(file.bytes, { level: 1 }));
+        if (!storedOriginal) {
+          storeOriginal(lib, { sha256: file.sha, name: sourceBaseName(file.source), bytes: file.bytes, format: file.format, encoding: file.encoding, articles: file.articles });
         }
         storedOriginal = true;
         articleIds.push(r.id);

@@ -15,19 +15,25 @@ CREATE TABLE batches (
   failed      INTEGER NOT NULL DEFAULT 0
 );
 
--- The original bytes of every imported file, deflated, once per distinct file: an export can
--- hand on exactly what was imported even when the file is gone from the disk.
+-- The original bytes of every imported file, once per distinct file, so an export can hand on
+-- exactly what was imported even when the file is gone from the disk. `storage` says how:
+-- 'deflate' keeps the bytes compressed; 'seed-utf8' means the file was a UTF-8 seed file that
+-- its article rebuilds byte for byte (checked at import), so nothing needs keeping twice.
+-- (A rowid table: large blobs in a WITHOUT ROWID table waste most of an overflow page each.)
 CREATE TABLE originals (
-  sha256     TEXT PRIMARY KEY,
+  id         INTEGER PRIMARY KEY,
+  sha256     TEXT NOT NULL UNIQUE,
   size       INTEGER NOT NULL,
   name       TEXT NOT NULL,
-  compressed BLOB NOT NULL
-) WITHOUT ROWID;
+  storage    TEXT NOT NULL DEFAULT 'deflate',
+  compressed BLOB
+);
 
 CREATE TABLE articles (
   id           INTEGER PRIMARY KEY,
   uid          TEXT NOT NULL UNIQUE,
-  text_sha256  TEXT NOT NULL UNIQUE,
+  -- SHA-256 of the normalised text; `uid` is derived from it and is what duplicates are found by.
+  text_sha256  TEXT NOT NULL,
   title        TEXT NOT NULL,
   date         TEXT,
   source       TEXT,

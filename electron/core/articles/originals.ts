@@ -1,0 +1,78 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { Library } from '../db/open.js';
+import { QalamError } from '../errors.js';
+import { sha256Hex } from './identity.js';
+import { storedForm } from './store.js';
+
+/// What the article made of a file says about it, enough to rebuild a seed file.
+export interface RebuildableArticle {
+  title: string;
+  date: string | null;
+  text: string;
+}
+
+/// The bytes of a UTF-8 seed file as the article rebuilds them: ` date D Title`, then the text.
+function seedBytes(a: RebuildableArticle, trailingNewline: boolean): Buffer | null {
+  if (!a.date) return null;
+  return Buffer.from(` date ${a.date} ${a.title}\n${a.text}${trailingNewline ? '\n' : ''}`, 'utf8');
+}
+
+/// How a file's bytes are kept: a UTF-8 seed file that its own article rebuilds exactly needs
+/// nothing stored (the check is byte for byte, so nothing is lost); anything else is deflated.
+export function chooseStorage(
+  bytes: Uint8Array,
+  format: string,
+  encoding: string,
+  articles: RebuildableArticle[],
+): { storage: 'seed-utf8'; compressed: null } | { storage: 'deflate'; compressed: Buffer } {
+  if (format === 'seed' && encoding === 'utf-8' && articles.length === 1) {
+    // Compare with the article as stored, since that is what will rebuild it.
+    const stored = { ...articles[0], ...storedForm(articles[0]) };
+    for (const trailing of [true, false]) {
+      const rebuilt = seedBytes(stored, trailing);
+      if (rebuilt && rebuilt.length === bytes.length && rebuilt.equals(bytes)) return { storage: 'seed-utf8', compressed: null };
+    }
+  }
+  // Level 1: originals are written for every import and read rarely; speed matters more.
+  return { storage: 'deflate', compressed: deflateSync(bytes, { level: 1 }) };
+}
+
+/// Keep a file's original bytes once (by SHA-256). The caller owns the transaction.
+export function storeOriginal(
+  lib: Library,
+  file: { sha256: string; name: string; bytes: Uint8Array; format: string; encoding: string; articles: RebuildableArticle[] },
+): void {
+  if (lib.stmt('SELECT 1 FROM originals WHERE sha256 = ?').get(file.sha256) !== undefined) return;
+  const { storage, compressed } = chooseStorage(file.bytes, file.format, file.encoding, file.articles);
+  lib
+    .stmt('INSERT INTO originals (sha256, size, name, storage, compressed) VALUES (?, ?, ?, ?, ?)')
+    .run(file.sha256, file.bytes.length, file.name, storage, compressed);
+}
+
+/// The original bytes of a stored file, checked against their SHA-256.
+export function readOriginal(lib: Library, sha256: string): Uint8Array {
+  const row = lib.stmt('SELECT storage, size, compressed FROM originals WHERE sha256 = ?').get(sha256) as
+    | { storage: string; size: number; compressed: Buffer | null }
+    | undefined;
+  if (!row) throw new QalamError('not_found', `No original file with SHA-256 ${sha256} is kept in this library.`);
+  let bytes: Uint8Array | null = null;
+  if (row.storage === 'deflate' && row.compressed) {
+    bytes = inflateSync(row.compressed);
+  } else if (row.storage === 'seed-utf8') {
+    // The text as imported: a corrected article keeps it as revision 0.
+    const a = lib
+      .stmt(
+        `SELECT a.title, a.date, coalesce((SELECT r.text FROM article_revisions r WHERE r.article_id = a.id AND r.revision = 0), a.text) AS text
+         FROM articles a WHERE a.orig_sha256 = ? ORDER BY a.id LIMIT 1`,
+      )
+      .get(sha256) as RebuildableArticle | undefined;
+    for (const trailing of [true, false]) {
+      const rebuilt = a && seedBytes(a, trailing);
+      if (rebuilt && rebuilt.length === row.size && sha256Hex(rebuilt) === sha256) bytes = rebuilt;
+    }
+  }
+  if (!bytes || sha256Hex(bytes) !== sha256) {
+    throw new QalamError('internal', `The original file ${sha256.slice(0, 12)}… cannot be rebuilt exactly any more.`);
+  }
+  return bytes;
+}
