@@ -1,4 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
+import type { Database } from 'better-sqlite3';
 import type { Library } from '../db/open.js';
 import { QalamError } from '../errors.js';
 import { sha256Hex } from './identity.js';
@@ -49,30 +50,41 @@ export function storeOriginal(
     .run(file.sha256, file.bytes.length, file.name, storage, compressed);
 }
 
-/// The original bytes of a stored file, checked against their SHA-256.
-export function readOriginal(lib: Library, sha256: string): Uint8Array {
-  const row = lib.stmt('SELECT storage, size, compressed FROM originals WHERE sha256 = ?').get(sha256) as
-    | { storage: string; size: number; compressed: Buffer | null }
-    | undefined;
-  if (!row) throw new QalamError('not_found', `No original file with SHA-256 ${sha256} is kept in this library.`);
+export interface OriginalRow {
+  sha256: string;
+  storage: string;
+  size: number;
+  compressed: Buffer | null;
+}
+
+/// The bytes of one row of `originals`, checked against their SHA-256. Takes the connection
+/// itself, so exports reading their own snapshot can use it too.
+export function originalBytes(db: Database, row: OriginalRow): Uint8Array {
   let bytes: Uint8Array | null = null;
   if (row.storage === 'deflate' && row.compressed) {
     bytes = inflateSync(row.compressed);
   } else if (row.storage === 'seed-utf8') {
     // The text as imported: a corrected article keeps it as revision 0.
-    const a = lib
-      .stmt(
+    const a = db
+      .prepare(
         `SELECT a.title, a.date, coalesce((SELECT r.text FROM article_revisions r WHERE r.article_id = a.id AND r.revision = 0), a.text) AS text
          FROM articles a WHERE a.orig_sha256 = ? ORDER BY a.id LIMIT 1`,
       )
-      .get(sha256) as RebuildableArticle | undefined;
+      .get(row.sha256) as RebuildableArticle | undefined;
     for (const trailing of [true, false]) {
       const rebuilt = a && seedBytes(a, trailing);
-      if (rebuilt && rebuilt.length === row.size && sha256Hex(rebuilt) === sha256) bytes = rebuilt;
+      if (rebuilt && rebuilt.length === row.size && sha256Hex(rebuilt) === row.sha256) bytes = rebuilt;
     }
   }
-  if (!bytes || sha256Hex(bytes) !== sha256) {
-    throw new QalamError('internal', `The original file ${sha256.slice(0, 12)}… cannot be rebuilt exactly any more.`);
+  if (!bytes || sha256Hex(bytes) !== row.sha256) {
+    throw new QalamError('internal', `The original file ${row.sha256.slice(0, 12)}… cannot be rebuilt exactly any more.`);
   }
   return bytes;
+}
+
+/// The original bytes of a stored file, checked against their SHA-256.
+export function readOriginal(lib: Library, sha256: string): Uint8Array {
+  const row = lib.stmt('SELECT sha256, storage, size, compressed FROM originals WHERE sha256 = ?').get(sha256) as OriginalRow | undefined;
+  if (!row) throw new QalamError('not_found', `No original file with SHA-256 ${sha256} is kept in this library.`);
+  return originalBytes(lib.db, row);
 }
