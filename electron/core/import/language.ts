@@ -20,7 +20,7 @@ export interface DetectedLanguage {
 
 /// How many characters are examined at most: a few paragraphs tell the language as well as a
 /// whole article, and detection runs for every article imported.
-const SAMPLE_CHARS = 4000;
+const SAMPLE_CHARS = 1500;
 
 /// Links and addresses say nothing of the text's language (and Telegram posts are full of them).
 function withoutLinks(text: string): string {
