@@ -204,7 +204,7 @@ describe('browser-mode server', () => {
   it('downloads the file a finished export wrote, with the secret only', async () => {
     const out = join(dir, 'exports', 'Ўзбек passages.csv');
     mkdirSync(join(dir, 'exports'), { recursive: true });
-    const jobId = archive.ctx.jobs.start('export', async () => {
+    const jobId = archive.ctx.jobs.start('export:csv', async () => {
       writeFileSync(out, 'id,exact\n1,Қозоғистон\n');
       return { path: out };
     });
@@ -229,7 +229,7 @@ describe('browser-mode server', () => {
     expect(r.status).toBe(404);
     expect(r.body).not.toContain('TOP-SECRET');
     expect((await raw(srv.port, 'GET', `/download/no-such-job?token=${srv.token}`)).status).toBe(404);
-    const failed = archive.ctx.jobs.start('export', async () => {
+    const failed = archive.ctx.jobs.start('export:csv', async () => {
       throw new Error('disk full');
     });
     await archive.ctx.jobs.wait(failed);
