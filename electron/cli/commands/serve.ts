@@ -67,7 +67,7 @@ export async function serve(args: ParsedArgs, io: CliIO, deps: ServeDeps = {}): 
 export const serveCommands: Command[] = [
   {
     name: 'serve',
-    summary: 'use the app in a browser: serve it on 127.0.0.1 with a per-launch secret',
+    summary: 'Use the app in a browser: serve it on 127.0.0.1 with a per-launch secret',
     usage: `
 Usage: qalam serve [--db FILE] [--port N]
 

@@ -55,6 +55,9 @@ export function openLibrary(path: string, options: { readonly?: boolean } = {}):
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // Article identifiers are hashes, so their index is written all over: with SQLite's default
+    // 2 MB cache a large import reads most of it back page by page.
+    db.pragma('cache_size = -65536');
     const schemaVersion = options.readonly ? version : migrate(db, migrations);
     const cache = new Map<string, Statement>();
     return {
