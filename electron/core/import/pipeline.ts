@@ -18,8 +18,8 @@ export interface ImportOptions {
 
 /// How much work goes into one transaction: small enough that a crash loses little and the
 /// thread answering the UI is never held long, large enough that commits do not dominate.
-const CHUNK_ARTICLES = 400;
-const CHUNK_MS = 50;
+const CHUNK_ARTICLES = 1000;
+const CHUNK_MS = 100;
 
 /// Read every source into the library: new articles are added with their index entries and
 /// provenance, exact duplicates are counted, and each unreadable file is reported with a reason
