@@ -8,6 +8,7 @@ import { QalamError } from '../errors.js';
 export class AtomicOutput {
   readonly temp: string;
   private done = false;
+  private readonly scratches: string[] = [];
 
   /// `kind`: a single file, or a folder (an unzipped bag).
   constructor(
@@ -27,15 +28,29 @@ export class AtomicOutput {
     if (kind === 'folder') mkdirSync(this.temp);
   }
 
+  /// A path for a scratch file of the writer's (a spooled manifest, a zip's directory): beside
+  /// the output, so on the same disk, and removed when the output is committed or abandoned.
+  scratch(name: string): string {
+    const path = `${this.temp}.${name}`;
+    this.scratches.push(path);
+    return path;
+  }
+
   /// Publish the finished output under its name (replacing an earlier file of that name).
   commit(): void {
+    this.removeScratch();
     renameSync(this.temp, this.target);
     this.done = true;
   }
 
   /// Remove whatever was written; the target is left as it was.
   abort(): void {
+    this.removeScratch();
     if (this.done) return;
     rmSync(this.temp, { recursive: true, force: true });
+  }
+
+  private removeScratch(): void {
+    for (const path of this.scratches.splice(0)) rmSync(path, { force: true });
   }
 }

@@ -1,37 +1,55 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { open, opendir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeCsv } from './csv.js';
+import { CsvWriter } from './csv.js';
 import { guidFor } from './guid.js';
-import { Pacer } from './pacer.js';
+import type { Pacer } from './pacer.js';
 import { writeQdc } from './qdpx.js';
-import { Digests, FileSink, type Sink, ZipSink } from './sink.js';
-import type { ExportSource } from './source.js';
-import { writeW3c } from './w3c.js';
+import { Digests, FileSink, type Sink } from './sink.js';
+import type { ExportArticle, ExportSource } from './source.js';
+import { W3cWriter } from './w3c.js';
+import { ZipSink } from './zip.js';
 
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 
 /// Where the bag's files go: a folder being filled, or a zip with the bag folder at its top.
-interface BagTarget {
-  file(relPath: string, digests?: Digests): Sink;
-  finish(): void;
+/// `scratch` names a scratch file beside the output (same file system) that the caller removes
+/// whether the bag is finished or abandoned.
+export interface BagTarget {
+  file(relPath: string, options?: { digests?: Digests; compressed?: boolean }): Sink;
+  finish(): void | Promise<void>;
+  /// Give up: release what is open.
+  close(): void;
+  readonly scratch: (name: string) => string;
 }
 
-export function folderTarget(root: string): BagTarget {
+export function folderTarget(root: string, scratch: (name: string) => string): BagTarget {
+  // A bag has a handful of folders and thousands of files: create each folder once.
+  const made = new Set<string>();
   return {
-    file(rel, digests) {
+    file(rel, options = {}) {
       const path = join(root, ...rel.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      return new FileSink(path, digests);
+      const dir = dirname(path);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      // Synced all at once when the bag is complete (see `syncTree`), not one by one.
+      return new FileSink(path, options.digests, { sync: false });
     },
-    finish() {},
+    finish: () => syncTree(root),
+    close() {},
+    scratch,
   };
 }
 
-export function zipTarget(out: Sink, bagName: string): BagTarget {
-  const zip = new ZipSink(out);
+export function zipTarget(out: Sink, bagName: string, scratch: (name: string) => string): BagTarget {
+  const zip = new ZipSink(out, scratch('zip-directory'));
   return {
-    file: (rel, digests) => zip.entry(`${bagName}/${rel}`, { digests }),
+    file: (rel, options = {}) => zip.entry(`${bagName}/${rel}`, { digests: options.digests, level: options.compressed ? 0 : undefined }),
     finish: () => zip.end(),
+    close: () => zip.close(),
+    scratch,
   };
 }
 
@@ -59,97 +77,188 @@ export interface BagArticleRecord {
   format: string | null;
 }
 
+/// File types that are compressed already: deflating them again costs time and saves nothing.
+const COMPRESSED = /\.(?:docx|xlsx|pptx|odt|ods|epub|pdf|zip|gz|bz2|xz|7z|png|jpe?g|gif|webp|mp3|mp4)$/i;
+
 /// A BagIt bag (RFC 8493, version 1.0): under `data/`, the original files as imported, the articles
 /// as UTF-8 text with a JSON Lines index, the passages as W3C JSON-LD and CSV, and the codebook
 /// (REFI-QDA .qdc); SHA-256 and SHA-512 manifests and tag manifests, each computed while the file
 /// is written; `bag-info.txt` with the fields archives ask for.
+///
+/// Memory stays flat however many articles the bag holds: manifest lines and the article index are
+/// appended to scratch files as each payload file is written, and copied into the bag at the end.
 export async function writeBag(
   src: ExportSource,
   target: BagTarget,
   pacer: Pacer,
   options: { organization: string; description: string; agent: string; label: string },
 ): Promise<{ articles: number; annotations: number; originals: number; bytes: number }> {
-  const manifest: { path: string; sums: string[]; bytes: number }[] = [];
-  const tagManifest: { path: string; sums: string[] }[] = [];
-  const put = (rel: string, write: (s: Sink) => void | Promise<void>) => async () => {
-    const digests = new Digests(ALGORITHMS);
-    const sink = target.file(rel, digests);
-    await write(sink);
-    sink.end();
-    manifest.push({ path: rel, sums: digests.hex(), bytes: sink.bytes });
+  const spools = {
+    index: target.scratch('articles-jsonl'),
+    csv: target.scratch('passages-csv'),
+    manifests: ALGORITHMS.map((alg) => target.scratch(`manifest-${alg}`)),
   };
+  const manifests: FileSink[] = [];
+  let index: FileSink | undefined;
+  try {
+    for (const path of spools.manifests) manifests.push(new FileSink(path, undefined, { sync: false }));
+    index = new FileSink(spools.index, undefined, { sync: false });
+    let payloadBytes = 0;
+    let payloadFiles = 0;
+    const record = (rel: string, digests: Digests, bytes: number) => {
+      digests.hex().forEach((sum, i) => manifests[i].write(`${sum}  ${manifestPath(rel)}\n`));
+      payloadBytes += bytes;
+      payloadFiles++;
+    };
+    const put = async (rel: string, write: (s: Sink) => void | Promise<void>, compressed = false) => {
+      const digests = new Digests(ALGORITHMS);
+      const sink = target.file(rel, { digests, compressed });
+      await write(sink);
+      sink.end();
+      record(rel, digests, sink.bytes);
+    };
 
-  const ids = src.articleIds();
-  const seenOriginals = new Set<string>();
-  let originals = 0;
-  const index: BagArticleRecord[] = [];
-  for (const id of ids) {
-    const a = src.article(id)!;
-    let original: string | null = null;
-    if (a.origSha256) {
-      const o = src.original(a.origSha256);
-      if (o) {
-        original = `data/originals/${a.origSha256.slice(0, 12)}-${safeName(o.name)}`;
-        if (!seenOriginals.has(a.origSha256)) {
-          seenOriginals.add(a.origSha256);
-          await put(original, (s) => s.write(o.bytes))();
-          originals++;
-        }
-      }
+    const count = src.articleCount();
+    // One step per article file, then one per passage.
+    pacer.total = count + src.annotationCount();
+    let originals = 0;
+    for (const o of src.originals()) {
+      const name = originalPath(o.sha256, o.name);
+      await put(name, (s) => s.write(o.bytes), COMPRESSED.test(name));
+      originals++;
+      // Counted with the article files below; a step here keeps cancel and progress answering.
+      await pacer.step(0);
     }
-    const file = `data/articles/${guidFor(a.uid)}.txt`;
-    await put(file, (s) => s.write(a.text))();
-    index.push({
-      uid: a.uid, file, title: a.title, date: a.date, lang: a.lang, script: a.script, source: a.source, url: a.url,
-      original, originalSha256: a.origSha256, originalPath: a.origPath, encoding: a.encoding, format: a.format,
+    for (const a of src.articles({ text: true })) {
+      const file = `data/articles/${guidFor(a.uid)}.txt`;
+      await put(file, (s) => s.write(a.text));
+      index.write(JSON.stringify(articleRecord(a, file)) + '\n');
+      await pacer.step();
+    }
+    index.end();
+    await put('data/articles.jsonl', (s) => copyFile(spools.index, s));
+    // One read of the passages writes both files: the annotations straight into the bag, the CSV
+    // to a scratch file that follows it in (a zip takes one entry at a time).
+    let annotations = 0;
+    const csvSpool = new FileSink(spools.csv, undefined, { sync: false });
+    try {
+      const csv = new CsvWriter(src, csvSpool);
+      await put('data/annotations.jsonld', async (s) => {
+        const w3c = new W3cWriter(src, s, { id: `urn:uuid:${guidFor('bag', options.label, new Date().toISOString())}`, label: options.label, total: src.annotationCount() });
+        for (const item of src.annotated({ text: true })) {
+          w3c.article(item);
+          csv.article(item);
+          await pacer.step(item.annotations.length);
+        }
+        annotations = w3c.end();
+      });
+      csvSpool.end();
+    } finally {
+      csvSpool.close();
+    }
+    await put('data/passages.csv', (s) => copyFile(spools.csv, s));
+    await put('data/codebook.qdc', (s) => {
+      writeQdc(src, s, { origin: options.agent });
     });
-    await pacer.step();
-  }
-  await put('data/articles.jsonl', (s) => {
-    for (const r of index) s.write(JSON.stringify(r) + '\n');
-  })();
-  const annotationPacer = new Pacer(undefined, 0, "");
-  let annotations = 0;
-  await put('data/annotations.jsonld', async (s) => {
-    annotations = await writeW3c(src, s, annotationPacer, { id: `urn:uuid:${guidFor('bag', options.label, new Date().toISOString())}`, label: options.label });
-  })();
-  await put('data/passages.csv', async (s) => {
-    await writeCsv(src, s, annotationPacer);
-  })();
-  await put('data/codebook.qdc', (s) => {
-    writeQdc(src, s, { origin: options.agent });
-  })();
+    for (const m of manifests) m.end();
 
-  const payloadBytes = manifest.reduce((n, m) => n + m.bytes, 0);
-  const tagFile = (rel: string, text: string) => {
-    const digests = new Digests(ALGORITHMS);
-    const sink = target.file(rel, digests);
-    sink.write(text);
-    sink.end();
-    tagManifest.push({ path: rel, sums: digests.hex() });
+    const tagManifest: { path: string; sums: string[] }[] = [];
+    const tagFile = (rel: string, write: (s: Sink) => void) => {
+      const digests = new Digests(ALGORITHMS);
+      const sink = target.file(rel, { digests });
+      write(sink);
+      sink.end();
+      tagManifest.push({ path: rel, sums: digests.hex() });
+    };
+    tagFile('bagit.txt', (s) => s.write('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'));
+    tagFile('bag-info.txt', (s) =>
+      s.write(
+        [
+          `Source-Organization: ${oneLine(options.organization)}`,
+          `Bagging-Date: ${new Date().toISOString().slice(0, 10)}`,
+          `Payload-Oxum: ${payloadBytes}.${payloadFiles}`,
+          `External-Description: ${oneLine(options.description)}`,
+          `Bag-Software-Agent: ${oneLine(options.agent)}`,
+          `External-Identifier: ${oneLine(options.label)}`,
+        ].join('\n') + '\n',
+      ),
+    );
+    ALGORITHMS.forEach((alg, i) => tagFile(`manifest-${alg}.txt`, (s) => copyFile(spools.manifests[i], s)));
+    // Tag manifests list every tag file but themselves, which must be written last.
+    ALGORITHMS.forEach((alg, i) => {
+      const sink = target.file(`tagmanifest-${alg}.txt`);
+      sink.write(tagManifest.map((m) => `${m.sums[i]}  ${manifestPath(m.path)}\n`).join(''));
+      sink.end();
+    });
+    await target.finish();
+    return { articles: count, annotations, originals, bytes: payloadBytes };
+  } catch (e) {
+    target.close();
+    throw e;
+  } finally {
+    for (const m of manifests) m.close();
+    index?.close();
+  }
+}
+
+/// Flush every file and folder of a finished bag to disk before it is published. One fsync per
+/// file, in turn, costs a journal commit each (tens of seconds for twenty thousand files); many
+/// at once let the file system commit them together. The folder is walked as it is read, so no
+/// list of its files is built.
+async function syncTree(root: string, parallel = 32): Promise<void> {
+  const pending = new Set<Promise<void>>();
+  const sync = async (path: string) => {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   };
-  tagFile('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
-  tagFile(
-    'bag-info.txt',
-    [
-      `Source-Organization: ${oneLine(options.organization)}`,
-      `Bagging-Date: ${new Date().toISOString().slice(0, 10)}`,
-      `Payload-Oxum: ${payloadBytes}.${manifest.length}`,
-      `External-Description: ${oneLine(options.description)}`,
-      `Bag-Software-Agent: ${oneLine(options.agent)}`,
-      `External-Identifier: ${oneLine(options.label)}`,
-    ].join('\n') + '\n',
-  );
-  ALGORITHMS.forEach((alg, i) => tagFile(`manifest-${alg}.txt`, manifest.map((m) => `${m.sums[i]}  ${manifestPath(m.path)}\n`).join('')));
-  // Tag manifests list every tag file but themselves, which must be written last.
-  const tagLines = [...tagManifest];
-  ALGORITHMS.forEach((alg, i) => {
-    const sink = target.file(`tagmanifest-${alg}.txt`);
-    sink.write(tagLines.map((m) => `${m.sums[i]}  ${manifestPath(m.path)}\n`).join(''));
-    sink.end();
-  });
-  target.finish();
-  return { articles: ids.length, annotations, originals, bytes: payloadBytes };
+  const add = async (path: string) => {
+    if (pending.size >= parallel) await Promise.race(pending);
+    const p = sync(path).finally(() => pending.delete(p));
+    pending.add(p);
+  };
+  const walk = async (dir: string): Promise<void> => {
+    for await (const entry of await opendir(dir)) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else await add(path);
+    }
+    await add(dir);
+  };
+  await walk(root);
+  await Promise.all(pending);
+}
+
+/// Where an original file goes in the bag: its hash keeps two files of one name apart.
+function originalPath(sha256: string, name: string): string {
+  return `data/originals/${sha256.slice(0, 12)}-${safeName(name)}`;
+}
+
+function articleRecord(a: ExportArticle, file: string): BagArticleRecord {
+  return {
+    uid: a.uid, file, title: a.title, date: a.date, lang: a.lang, script: a.script, source: a.source, url: a.url,
+    original: a.origSha256 && a.origName !== null ? originalPath(a.origSha256, a.origName) : null,
+    originalSha256: a.origSha256, originalPath: a.origPath, encoding: a.encoding, format: a.format,
+  };
+}
+
+/// Copy a scratch file into a sink in 64 KiB reads.
+function copyFile(path: string, sink: Sink): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      // A fresh buffer each time: a zip entry may hold on to the block it was handed last.
+      const buf = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, buf);
+      if (n <= 0) break;
+      sink.write(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /// RFC 8493 §2.1.3: in manifest paths, CR, LF and % are percent-encoded.

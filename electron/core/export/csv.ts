@@ -1,7 +1,8 @@
-import { CodePointIndex, splitsSurrogatePair } from '../../../shared/anchoring/codepoints.js';
+import { splitsSurrogatePair } from '../../../shared/anchoring/codepoints.js';
 import type { Pacer } from './pacer.js';
+import { codePointOffsets } from './positions.js';
 import type { Sink } from './sink.js';
-import type { ExportSource } from './source.js';
+import type { AnnotatedArticle, ExportSource } from './source.js';
 
 /// Characters of context on each side of a passage in the CSV and the HTML report.
 export const CONTEXT_CHARS = 80;
@@ -23,11 +24,13 @@ export const CSV_COLUMNS = [
   'created',
 ] as const;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes are doubled.
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function csvRow(values: (string | number | null)[]): string {
@@ -48,38 +51,48 @@ export function contextAround(text: string, start: number, end: number, chars = 
 /// Several tags of one passage share its row, their paths joined by `; `. Positions are code points.
 export async function writeCsv(src: ExportSource, sink: Sink, pacer: Pacer, options: { excel?: boolean } = {}): Promise<number> {
   pacer.total = src.annotationCount();
-  if (options.excel) sink.write('\uFEFF');
-  sink.write(csvRow([...CSV_COLUMNS]));
-  let written = 0;
-  for (const id of src.articleIds()) {
-    const annotations = src.annotations(id);
-    if (!annotations.length) continue;
+  const writer = new CsvWriter(src, sink, options);
+  for (const item of src.annotated({ text: true })) {
     src.annotatedArticles++;
-    const article = src.article(id)!;
-    const cps = new CodePointIndex(article.text);
+    writer.article(item);
+    await pacer.step(item.annotations.length);
+  }
+  return writer.written;
+}
+
+/// Writes the passages CSV an article at a time (see `writeCsv`), for callers that read the
+/// articles themselves.
+export class CsvWriter {
+  /// Each tag's column text, joined once per export rather than once per row.
+  private readonly tagField: Map<number, string>;
+  written = 0;
+
+  constructor(
+    src: ExportSource,
+    private readonly sink: Sink,
+    options: { excel?: boolean } = {},
+  ) {
+    if (options.excel) sink.write('\uFEFF');
+    sink.write(csvRow([...CSV_COLUMNS]));
+    this.tagField = new Map(src.codebook.map((t) => [t.id, t.path.join(' / ')]));
+  }
+
+  /// The rows of one article's passages, in order.
+  article({ article, annotations }: AnnotatedArticle): void {
+    const { text } = article;
+    const cps = codePointOffsets(text);
+    // The article's columns are the same on each of its rows: quote them once.
+    const articleFields = `${csvField(article.uid)},${csvField(article.title)},${csvField(article.date)},${csvField(article.lang)},${csvField(article.url)}`;
     let rows = '';
     for (const a of annotations) {
-      const { before, after } = contextAround(article.text, a.start, a.end);
-      rows += csvRow([
-        a.uid,
-        article.uid,
-        article.title,
-        article.date,
-        article.lang,
-        article.url,
-        src.tagPaths(a).map((p) => p.join(' / ')).join('; '),
-        a.exact,
-        before,
-        after,
-        a.note,
-        cps.toCodePoint(a.start),
-        cps.toCodePoint(a.end),
-        a.createdAt,
-      ]);
-      written++;
+      const { before, after } = contextAround(text, a.start, a.end);
+      let tags = '';
+      for (const t of a.tagIds) tags += (tags ? '; ' : '') + this.tagField.get(t)!;
+      rows +=
+        `${csvField(a.uid)},${articleFields},${csvField(tags)},${csvField(a.exact)},${csvField(before)},${csvField(after)},` +
+        `${csvField(a.note)},${cps.toCodePoint(a.start)},${cps.toCodePoint(a.end)},${csvField(a.createdAt)}\r\n`;
+      this.written++;
     }
-    sink.write(rows);
-    await pacer.step(annotations.length);
+    this.sink.write(rows);
   }
-  return written;
 }

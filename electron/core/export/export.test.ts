@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,14 @@ beforeAll(async () => {
   const ids = archive.ctx.lib.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
   tagIds = addSampleTags(archive.ctx.lib);
   passages = addSamplePassages(archive.ctx.lib, ids, [...tagIds.values()], 7);
+  // Two passages sharing a start, the longer one inserted first: text order puts the shorter first.
+  const text = archive.ctx.lib.db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(ids[0]) as string;
+  const insert = archive.ctx.lib.db.prepare(
+    `INSERT INTO annotations (uid, article_id, start, end, exact, prefix, suffix, note, status, created_at, modified_at)
+     VALUES (?, ?, 0, ?, ?, '', ?, '', 'anchored', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
+  );
+  for (const end of [12, 5]) insert.run(randomUUID(), ids[0], end, text.slice(0, end), text.slice(end, end + 32));
+  passages += 2;
 });
 afterAll(() => {
   archive?.close();
@@ -46,7 +55,15 @@ describe('exports of real corpus articles pass the external validators', () => {
     const article = archive.ctx.lib.db.prepare('SELECT uid, text FROM articles WHERE uid = ?').get(item.target.source) as { text: string };
     const [quote, position] = item.target.selector;
     expect([...article.text].slice(position.start, position.end).join('')).toBe(quote.exact);
-    expect(item.body.some((b: { purpose: string }) => b.purpose === 'tagging')).toBe(true);
+    const tagged = doc.first.items.find((i: { body?: unknown }) => i.body);
+    expect(tagged.body.some((b: { purpose: string }) => b.purpose === 'tagging')).toBe(true);
+    // Every article's passages are in text order: by start, then end.
+    const items = [doc.first, ...(doc['@included'] ?? [])].flatMap((p: { items: unknown[] }) => p.items) as { target: { source: string; selector: { start: number; end: number }[] } }[];
+    const positions = new Map<string, [number, number][]>();
+    for (const i of items) positions.set(i.target.source, [...(positions.get(i.target.source) ?? []), [i.target.selector[1].start, i.target.selector[1].end]]);
+    for (const list of positions.values()) expect(list).toEqual([...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const has = (list: [number, number][], end: number) => list.some(([s, e]) => s === 0 && e === end);
+    expect([...positions.values()].some((list) => has(list, 5) && has(list, 12))).toBe(true);
   });
 
   it('csv: one row per passage, RFC 4180 quoting, BOM only for Excel', async () => {
@@ -92,6 +109,8 @@ describe('exports of real corpus articles pass the external validators', () => {
     const info = readFileSync(join(folder, 'bag-info.txt'), 'utf8');
     for (const field of ['Source-Organization', 'Bagging-Date', 'Payload-Oxum', 'External-Description']) expect(info).toContain(`${field}: `);
     for (const f of ['manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt']) expect(existsSync(join(folder, f))).toBe(true);
+    // Spooled manifests and the zip's directory are gone: nothing but the two bags is left.
+    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
     expect(runValidator('w3c', join(folder, 'data', 'annotations.jsonld')).code).toBe(0);
   });
 

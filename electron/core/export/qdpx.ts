@@ -1,9 +1,10 @@
-import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import { guidFor } from './guid.js';
 import type { Pacer } from './pacer.js';
-import { type Sink, ZipSink } from './sink.js';
-import type { CodebookTag, ExportArticle, ExportSource } from './source.js';
-import { xmlAttrs, xmlText } from './xml.js';
+import { codePointOffsets } from './positions.js';
+import type { Sink } from './sink.js';
+import type { CodebookTag, ExportAnnotation, ExportArticle, ExportSource } from './source.js';
+import { xmlAttr, xmlAttrs, xmlText } from './xml.js';
+import { ZipSink } from './zip.js';
 
 export const QDA_PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const QDA_CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -60,16 +61,28 @@ export async function writeQdpx(
   src: ExportSource,
   out: Sink,
   pacer: Pacer,
+  options: { name: string; origin: string; scratch: (name: string) => string },
+): Promise<{ articles: number; annotations: number }> {
+  const count = src.articleCount();
+  pacer.total = count * 2;
+  const zip = new ZipSink(out, options.scratch('zip-directory'));
+  try {
+    return await writeProject(src, zip, pacer, count, options);
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+}
+
+async function writeProject(
+  src: ExportSource,
+  zip: ZipSink,
+  pacer: Pacer,
+  count: number,
   options: { name: string; origin: string },
 ): Promise<{ articles: number; annotations: number }> {
-  const ids = src.articleIds();
-  pacer.total = ids.length * 2;
-  const zip = new ZipSink(out);
-  for (const id of ids) {
-    const a = src.article(id)!;
-    const entry = zip.entry(`sources/${sourceFileName(a)}`);
-    entry.write(a.text);
-    entry.end();
+  for (const a of src.articles({ text: true })) {
+    zip.put(`sources/${sourceFileName(a)}`, a.text);
     await pacer.step();
   }
   const qde = zip.entry('project.qde');
@@ -80,55 +93,63 @@ export async function writeQdpx(
   for (const v of QDA_VARIABLES) qde.write(`    <Variable${xmlAttrs({ guid: guidFor('qalam-variable', v), name: v, typeOfVariable: 'Text' })}/>\n`);
   qde.write('  </Variables>\n');
   let annotations = 0;
-  if (ids.length) qde.write('  <Sources>\n');
-  for (const id of ids) {
-    const a = src.article(id)!;
-    annotations += writeTextSource(src, qde, a, now);
+  if (count) qde.write('  <Sources>\n');
+  const codeRefs = new Map(src.codebook.map((t) => [t.id, { uid: t.uid, ref: `<CodeRef targetGUID="${guidFor(t.uid)}"/>` }]));
+  const variableRefs = new Map(QDA_VARIABLES.map((v) => [v, `<VariableRef targetGUID="${guidFor('qalam-variable', v)}"/>`]));
+  for (const { article, annotations: list } of src.everyArticle({ text: true })) {
+    qde.write(textSourceXml(article, list, now, codeRefs, variableRefs));
+    annotations += list.length;
     await pacer.step();
   }
-  if (ids.length) qde.write('  </Sources>\n');
+  if (count) qde.write('  </Sources>\n');
   qde.write('</Project>\n');
   qde.end();
   zip.end();
-  return { articles: ids.length, annotations };
+  return { articles: count, annotations };
 }
 
-function writeTextSource(src: ExportSource, qde: Sink, a: ExportArticle, now: string): number {
-  const cps = new CodePointIndex(a.text);
+function textSourceXml(
+  a: ExportArticle,
+  annotations: ExportAnnotation[],
+  now: string,
+  codeRefs: Map<number, { uid: string; ref: string }>,
+  variableRefs: Map<string, string>,
+): string {
+  const cps = codePointOffsets(a.text);
   let xml = `    <TextSource${xmlAttrs({
     guid: guidFor(a.uid),
     name: a.title || a.uid,
     plainTextPath: `internal://${sourceFileName(a)}`,
     creationDateTime: toDateTime(a.importedAt) ?? now,
   })}>\n`;
-  const annotations = src.annotations(a.id);
   for (const n of annotations) {
-    xml += `      <PlainTextSelection${xmlAttrs({
-      guid: guidFor(n.uid),
-      name: n.exact.length > 100 ? n.exact.slice(0, 99) + '…' : n.exact,
-      startPosition: cps.toCodePoint(n.start),
-      endPosition: cps.toCodePoint(n.end),
-      creationDateTime: toDateTime(n.createdAt),
-      modifiedDateTime: toDateTime(n.modifiedAt),
-    })}>\n`;
+    const created = toDateTime(n.createdAt);
+    const modified = toDateTime(n.modifiedAt);
+    xml +=
+      `      <PlainTextSelection guid="${guidFor(n.uid)}" name="${xmlAttr(n.exact.length > 100 ? n.exact.slice(0, 99) + '…' : n.exact)}"` +
+      ` startPosition="${cps.toCodePoint(n.start)}" endPosition="${cps.toCodePoint(n.end)}"` +
+      `${created ? ` creationDateTime="${created}"` : ''}${modified ? ` modifiedDateTime="${modified}"` : ''}>\n`;
     if (n.note) xml += `        <Description>${xmlText(n.note)}</Description>\n`;
     for (const t of n.tagIds) {
-      const tag = src.tagsById.get(t)!;
-      xml += `        <Coding${xmlAttrs({ guid: guidFor(n.uid, tag.uid) })}><CodeRef${xmlAttrs({ targetGUID: guidFor(tag.uid) })}/></Coding>\n`;
+      const code = codeRefs.get(t)!;
+      xml += `        <Coding guid="${guidFor(n.uid, code.uid)}">${code.ref}</Coding>\n`;
     }
     xml += '      </PlainTextSelection>\n';
   }
   for (const [name, value] of variableValues(a)) {
     if (value === null || value === '') continue;
-    xml += `      <VariableValue><VariableRef${xmlAttrs({ targetGUID: guidFor('qalam-variable', name) })}/><TextValue>${xmlText(value)}</TextValue></VariableValue>\n`;
+    xml += `      <VariableValue>${variableRefs.get(name)}<TextValue>${xmlText(value)}</TextValue></VariableValue>\n`;
   }
-  qde.write(xml + '    </TextSource>\n');
-  return annotations.length;
+  return xml + '    </TextSource>\n';
 }
+
+const STORED_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
 
 /// An xsd:dateTime from an ISO timestamp, or undefined when the value is not one.
 function toDateTime(iso: string | null | undefined): string | undefined {
   if (!iso) return undefined;
+  // Timestamps as Qalam stores them (`…T…Z` with milliseconds) need only the fraction cut.
+  if (STORED_TIMESTAMP.test(iso)) return iso.slice(0, 19) + 'Z';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.\d+Z$/, 'Z');
 }

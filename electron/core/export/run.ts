@@ -89,13 +89,14 @@ export async function runExport(ctx: ArchiveContext, args: ExportArgs, searchAll
   const pacer = new Pacer(job, 0, `Exporting ${args.format}`);
   const origin = `Qalam ${ctx.appVersion}`;
   const title = `Qalam export: ${scope.label}`;
+  const scratch = (name: string) => out.scratch(name);
   let file: FileSink | undefined;
   try {
     let articles = 0;
     let annotations = 0;
     let bytes: number | undefined;
     if (isFolder) {
-      const r = await writeBag(src, folderTarget(out.temp), pacer, bagOptions(ctx, scope, origin));
+      const r = await writeBag(src, folderTarget(out.temp, scratch), pacer, bagOptions(ctx, scope, origin));
       ({ articles, annotations, bytes } = r);
     } else {
       file = new FileSink(out.temp);
@@ -107,19 +108,20 @@ export async function runExport(ctx: ArchiveContext, args: ExportArgs, searchAll
           annotations = await writeCsv(src, file, pacer, { excel: args.excel });
           break;
         case 'qdpx':
-          ({ articles, annotations } = await writeQdpx(src, file, pacer, { name: title, origin }));
+          ({ articles, annotations } = await writeQdpx(src, file, pacer, { name: title, origin, scratch }));
           break;
         case 'qdc':
           writeQdc(src, file, { origin });
           break;
         case 'bagit':
-          ({ articles, annotations, bytes } = await writeBag(src, zipTarget(file, bagName(path)), pacer, bagOptions(ctx, scope, origin)));
+          ({ articles, annotations, bytes } = await writeBag(src, zipTarget(file, bagName(path), scratch), pacer, bagOptions(ctx, scope, origin)));
           break;
         case 'tei':
           ({ articles, annotations } = await writeTei(src, file, pacer, { title, origin }));
           break;
         case 'html':
           annotations = await writeHtml(src, file, pacer, { title, origin });
+          articles = src.articleCount();
           break;
       }
       file.end();

@@ -1,9 +1,9 @@
-import { codePointLength } from '../../../shared/anchoring/codepoints.js';
 import { guidFor } from './guid.js';
 import type { Pacer } from './pacer.js';
+import { type CodePointOffsets, codePointOffsets } from './positions.js';
 import type { Sink } from './sink.js';
 import type { CodebookTag, ExportAnnotation, ExportArticle, ExportSource } from './source.js';
-import { xmlAttrs, xmlText } from './xml.js';
+import { xmlAttr, xmlAttrs, xmlText } from './xml.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -32,13 +32,19 @@ function paragraphAt(starts: number[], offset: number): number {
 /// A TEI pointer to a passage: `string-range(p, offset, length)` inside one paragraph, or a
 /// `range()` of two such points when it crosses paragraphs. Offsets count characters (code
 /// points), as XPointer does.
-export function teiPointer(article: ExportArticle, starts: number[], a: Pick<ExportAnnotation, 'start' | 'end'>): string {
-  const id = teiTextId(article);
+export function teiPointer(
+  article: Pick<ExportArticle, 'uid' | 'text'>,
+  starts: number[],
+  a: Pick<ExportAnnotation, 'start' | 'end'>,
+  cps: CodePointOffsets = codePointOffsets(article.text),
+  id = teiTextId(article),
+): string {
   const point = (offset: number, atEnd: boolean) => {
     let p = paragraphAt(starts, offset);
     // An end that falls just after a line break belongs to the end of the paragraph before it.
     if (atEnd && p > 0 && offset === starts[p]) p--;
-    const inPara = codePointLength(article.text.slice(starts[p], offset));
+    // A paragraph starts after a line break, never inside a surrogate pair.
+    const inPara = cps.toCodePoint(offset) - cps.toCodePoint(starts[p]);
     return { p, inPara };
   };
   const s = point(a.start, false);
@@ -66,53 +72,61 @@ function taxonomyXml(codebook: CodebookTag[]): string {
 /// `<taxonomy>`, and every passage as a stand-off `<annotation>` that points into its text and
 /// names its categories with `@ana`. Two passes: texts, then annotations.
 export async function writeTei(src: ExportSource, sink: Sink, pacer: Pacer, options: { title: string; origin: string }): Promise<{ articles: number; annotations: number }> {
-  const ids = src.articleIds();
-  pacer.total = ids.length * 2;
+  const count = src.articleCount();
+  // One step per article text, then one per passage.
+  pacer.total = count + src.annotationCount();
   sink.write(
     `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="${TEI_NS}">\n  <teiHeader>\n    <fileDesc>\n` +
       `      <titleStmt><title>${xmlText(options.title)}</title></titleStmt>\n` +
       `      <publicationStmt><p>${xmlText(`Exported by ${options.origin} on ${new Date().toISOString().slice(0, 10)}.`)}</p></publicationStmt>\n` +
-      `      <sourceDesc><p>${ids.length} articles with their tagged passages.</p></sourceDesc>\n    </fileDesc>\n`,
+      `      <sourceDesc><p>${count} articles with their tagged passages.</p></sourceDesc>\n    </fileDesc>\n`,
   );
   if (src.codebook.length) {
     sink.write(`    <encodingDesc>\n      <classDecl>\n        <taxonomy xml:id="codebook">\n${taxonomyXml(src.codebook)}        </taxonomy>\n      </classDecl>\n    </encodingDesc>\n`);
   }
   sink.write('  </teiHeader>\n  <text>\n    <group>\n');
-  for (const id of ids) {
-    const a = src.article(id)!;
-    let xml = `      <text${xmlAttrs({ 'xml:id': teiTextId(a), 'xml:lang': a.lang === 'und' ? undefined : a.lang })}>\n`;
+  for (const a of src.articles({ text: true })) {
+    const id = teiTextId(a);
+    let xml = `      <text${xmlAttrs({ 'xml:id': id, 'xml:lang': a.lang === 'und' ? undefined : a.lang })}>\n`;
     xml += `        <front><docTitle><titlePart>${xmlText(a.title)}</titlePart></docTitle>${a.date ? `<docDate${xmlAttrs({ when: /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : undefined })}>${xmlText(a.date)}</docDate>` : ''}</front>\n`;
     xml += `        <body>\n          <div${xmlAttrs({ n: a.uid, source: a.url ?? undefined })}>\n`;
-    a.text.split('\n').forEach((para, i) => {
-      xml += `            <p${xmlAttrs({ 'xml:id': `${teiTextId(a)}.p${i + 1}` })}>${xmlText(para)}</p>\n`;
-    });
+    // Paragraph ids are the text's id (a UUID with a prefix) and a number: nothing to escape.
+    let i = 0;
+    for (let from = 0; ; ) {
+      const to = a.text.indexOf('\n', from);
+      xml += `            <p xml:id="${id}.p${++i}">${xmlText(to === -1 ? a.text.slice(from) : a.text.slice(from, to))}</p>\n`;
+      if (to === -1) break;
+      from = to + 1;
+    }
     sink.write(xml + '          </div>\n        </body>\n      </text>\n');
     await pacer.step();
   }
   sink.write('    </group>\n  </text>\n');
+  const ana = new Map(src.codebook.map((t) => [t.id, `#${teiTagId(t)}`]));
   let annotations = 0;
   let open = false;
-  for (const id of ids) {
-    const list = src.annotations(id);
-    if (list.length) {
-      if (!open) sink.write('  <standOff>\n    <listAnnotation>\n');
-      open = true;
-      const a = src.article(id)!;
-      const starts = paragraphStarts(a.text);
-      let xml = '';
-      for (const n of list) {
-        const ana = n.tagIds.map((t) => `#${teiTagId(src.tagsById.get(t)!)}`).join(' ');
-        xml += `      <annotation${xmlAttrs({ 'xml:id': `n-${guidFor(n.uid)}`, target: teiPointer(a, starts, n), ana: ana || undefined, motivation: n.tagIds.length ? 'tagging' : n.note ? 'commenting' : 'highlighting' })}>\n`;
-        xml += `        <note type="quote">${xmlText(n.exact)}</note>\n`;
-        if (n.note) xml += `        <note type="comment">${xmlText(n.note)}</note>\n`;
-        xml += '      </annotation>\n';
-      }
-      sink.write(xml);
-      annotations += list.length;
+  for (const { article, annotations: list } of src.annotated({ text: true })) {
+    if (!open) sink.write('  <standOff>\n    <listAnnotation>\n');
+    open = true;
+    const starts = paragraphStarts(article.text);
+    const cps = codePointOffsets(article.text);
+    const id = teiTextId(article);
+    let xml = '';
+    for (const n of list) {
+      let tags = '';
+      for (const t of n.tagIds) tags += (tags ? ' ' : '') + ana.get(t)!;
+      const motivation = n.tagIds.length ? 'tagging' : n.note ? 'commenting' : 'highlighting';
+      xml +=
+        `      <annotation xml:id="n-${guidFor(n.uid)}" target="${xmlAttr(teiPointer(article, starts, n, cps, id))}"${tags ? ` ana="${xmlAttr(tags)}"` : ''} motivation="${motivation}">\n` +
+        `        <note type="quote">${xmlText(n.exact)}</note>\n` +
+        (n.note ? `        <note type="comment">${xmlText(n.note)}</note>\n` : '') +
+        '      </annotation>\n';
     }
-    await pacer.step();
+    sink.write(xml);
+    annotations += list.length;
+    await pacer.step(list.length);
   }
   if (open) sink.write('    </listAnnotation>\n  </standOff>\n');
   sink.write('</TEI>\n');
-  return { articles: ids.length, annotations };
+  return { articles: count, annotations };
 }
