@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { corpusText } from '../../tests/support/shared-files.js';
 import { anchor } from './anchor.js';
 import { checkRange, describeRange } from './describe.js';
 import { exactOccurrences, matchFuzzy } from './match-quote.js';
 
 const SEED = 'seed/000_854e4821269078e4.txt';
-
-/// A corpus file as an article stores its text: NFC, the seed header line dropped.
-function corpusText(relative: string): string {
-  const raw = readFileSync(new URL(`../../../shared/${relative}`, import.meta.url), 'utf8').normalize('NFC');
-  return (raw.startsWith(' date ') ? raw.slice(raw.indexOf('\n') + 1) : raw).replace(/\n+$/, '');
-}
 
 const seed = corpusText(SEED);
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, searchApprox } from './approx-match.js';
-import { readFileSync } from 'node:fs';
+import { corpusText } from '../../tests/support/shared-files.js';
 
 const SEED = 'seed/000_854e4821269078e4.txt';
-
-/// A corpus file as an article stores its text: NFC, the seed header line dropped.
-function corpusText(relative: string): string {
-  const raw = readFileSync(new URL(`../../../shared/${relative}`, import.meta.url), 'utf8').normalize('NFC');
-  return (raw.startsWith(' date ') ? raw.slice(raw.indexOf('\n') + 1) : raw).replace(/\n+$/, '');
-}
 
 /// A small deterministic generator (mulberry32), so a failing case can be run again.
 function seeded(seed: number): () => number {

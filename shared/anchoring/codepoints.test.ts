@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CodePointIndex, codePointLength, codePointToUtf16, splitsSurrogatePair, utf16ToCodePoint } from './codepoints.js';
-import { readFileSync } from 'node:fs';
+import { corpusText } from '../../tests/support/shared-files.js';
 
 const SEED = 'seed/000_854e4821269078e4.txt';
-
-/// A corpus file as an article stores its text: NFC, the seed header line dropped.
-function corpusText(relative: string): string {
-  const raw = readFileSync(new URL(`../../../shared/${relative}`, import.meta.url), 'utf8').normalize('NFC');
-  return (raw.startsWith(' date ') ? raw.slice(raw.indexOf('\n') + 1) : raw).replace(/\n+$/, '');
-}
 
 
 // Telegram posts of gazeta.uz with emoji (outside the BMP) in their body.

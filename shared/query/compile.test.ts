@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRepo } from '../../tests/support/shared-files.js';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../text/index.js';
 import { compileQuery, evaluate, highlightTerms, parseQuery } from './index.js';
@@ -36,7 +36,7 @@ describe('compiled queries', () => {
 });
 
 describe('highlightTerms', () => {
-  const sample = readFileSync(new URL('../../electron/core/search/fixtures/uz-cyrl-kazinform-2025-11-10.txt', import.meta.url), 'utf8');
+  const sample = readRepo('electron/core/search/fixtures/uz-cyrl-kazinform-2025-11-10.txt');
 
   it('marks the words a search matched, as written, in any script', () => {
     expect(marked(sample, ['Moskva'])).toEqual(expect.arrayContaining(['МОSKVА', 'Москвага']));

@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { listShared, readShared } from '../../tests/support/shared-files.js';
 import { describe, expect, it } from 'vitest';
 import { foldWord, indexKeys, tokenize } from './index.js';
 
-const corpus = new URL('../../../shared/corpus/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, corpus), 'utf8');
+const read = (path: string) => readShared(`corpus/${path}`);
 const key = (word: string) => {
   const tokens = tokenize(word);
   expect(tokens).toHaveLength(1);
@@ -115,7 +114,7 @@ describe('tokenize', () => {
 describe('indexKeys on the corpus', () => {
   const folders = ['uz-cyrl', 'uz-latn', 'uz-latn-new', 'kk', 'ru', 'en'];
   const sample = folders.flatMap((d) =>
-    readdirSync(new URL(d + '/', corpus))
+    listShared(`corpus/${d + '/'}`)
       .sort()
       .slice(0, 60)
       .map((f) => read(`${d}/${f}`)),
@@ -129,13 +128,13 @@ describe('indexKeys on the corpus', () => {
     }
     // Latin and Cyrillic words fold to ASCII.
     expect(indexKeys(read('uz-cyrl/uzt-053.txt'))).toMatch(/^[a-z0-9 ]+$/);
-    expect(indexKeys(read('kk/' + readdirSync(new URL('kk/', corpus)).sort()[0]))).toMatch(/^[a-z0-9 ]+$/);
+    expect(indexKeys(read('kk/' + listShared(`corpus/${'kk/'}`).sort()[0]))).toMatch(/^[a-z0-9 ]+$/);
   });
 
   it('folds the three Uzbek versions of the parallel texts to the same words', () => {
     let total = 0;
     let missing = 0;
-    for (const f of readdirSync(new URL('uz-cyrl/', corpus))) {
+    for (const f of listShared(`corpus/${'uz-cyrl/'}`)) {
       const cyr = tokenize(read(`uz-cyrl/${f}`));
       for (const other of ['uz-latn', 'uz-latn-new']) {
         const keys = new Set(tokenize(read(`${other}/${f}`)).map((t) => t.key));
