@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
-import { screenshot, seriousViolations, watchProblems } from './page-checks.js';
+import { appStarted, screenshot, seriousViolations, watchProblems } from './page-checks.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 // axe-core over each main view, filled with real content: the sample articles, a search with
@@ -34,6 +34,7 @@ describe('accessibility of the main views', () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
     problems = watchProblems(page);
     await page.goto(serve.url);
+    await appStarted(page);
   });
 
   afterAll(async () => {
@@ -70,6 +71,28 @@ describe('accessibility of the main views', () => {
     check(`#/passages?tags=${tagId}`, () => page.getByRole('list', { name: 'Passages' }).getByRole('listitem').first().waitFor(), 'passages'));
 
   it('Collections', () => check('#/collections', () => page.getByRole('heading', { level: 1 }).waitFor(), 'collections'));
+
+  it('every main view in the dark colour scheme', async () => {
+    const dark = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'dark' })).newPage();
+    const darkProblems = watchProblems(dark);
+    await dark.goto(serve.url);
+    await appStarted(dark);
+    const views: [string, string, () => Promise<unknown>][] = [
+      ['library', '#/library', () => dark.getByRole('link', { name: /Қозоғистон ва Россия/ }).first().waitFor()],
+      ['search', '#/search?q=Қозоғистон', () => dark.locator('mark').first().waitFor()],
+      ['reader', `#/article/${articleId}?hl=Қозоғистон`, () => dark.getByRole('document', { name: 'Article text' }).locator('[data-annotation-ids*=" "]').first().waitFor()],
+      ['tags', `#/tags/${tagId}`, () => dark.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem').first().waitFor()],
+      ['passages', `#/passages?tags=${tagId}`, () => dark.getByRole('list', { name: 'Passages' }).getByRole('listitem').first().waitFor()],
+    ];
+    for (const [name, hash, ready] of views) {
+      await dark.evaluate((h) => (location.hash = h), hash);
+      await ready();
+      await screenshot(dark, `a11y-dark-${name}`);
+      expect(await seriousViolations(dark), `${name}, dark`).toEqual([]);
+    }
+    expect(darkProblems).toEqual([]);
+    await dark.context().close();
+  });
 
   it('logged no errors', () => expect(problems).toEqual([]));
 });

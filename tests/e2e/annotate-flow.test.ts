@@ -151,7 +151,8 @@ describe('reading and annotating in the browser', () => {
     await panel().getByRole('button', { name: /Тоқаев 11-12 ноябрь/ }).click();
     await page.getByRole('dialog', { name: 'Highlight details' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await stored()).length).toBe(1);
-    expect(await articleText().locator(`[data-annotation-ids~="${restored.id}"]`).count()).toBe(0);
+    // The server answers the deletion before the page has drawn it: wait for the drawing.
+    await expect.poll(() => articleText().locator(`[data-annotation-ids~="${restored.id}"]`).count()).toBe(0);
   });
 
   it('renames a tag in the codebook', async () => {

@@ -15,6 +15,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/// Wait until the app itself has rendered. Before that the page may show the library's first rows
+/// drawn by the entry module (renderer/src/boot), with its controls disabled; checks of the app's
+/// pages (axe, clicks on controls) belong after this.
+export async function appStarted(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('qalam:app-render').length > 0);
+}
+
 /// Everything the page complained about: console errors, uncaught exceptions, failed requests.
 /// A calm app logs none of these; tests assert the list stays empty.
 export function watchProblems(page: Page): string[] {

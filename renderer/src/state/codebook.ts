@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Tag } from '../../../shared/model.js';
 import { api } from '../api.js';
+import { prefetchKey, takePrefetched } from '../boot/prefetch.js';
 
 interface Snapshot {
   tags: Tag[];
@@ -22,9 +23,19 @@ function set(next: Partial<Snapshot>): void {
 
 /// Fetch the codebook again (after any change to tags or annotations).
 export async function refreshCodebook(): Promise<void> {
-  const tags = await api.listTags({});
+  // The first load may find the call the entry module started (boot/firstScreen.ts).
+  const tags = await (takePrefetched<Tag[]>(prefetchKey('listTags', {}))?.promise ?? api.listTags({}));
   const byId = new Map(tags.map((t) => [t.id, t as Tag]));
   set({ tags: tags as Tag[], byId, recent: snapshot.recent.filter((id) => byId.has(id)), loaded: true });
+}
+
+// Views that mount together share one first load rather than asking once each.
+let firstLoad: Promise<void> | null = null;
+
+function loadOnce(): void {
+  firstLoad ??= refreshCodebook().catch(() => {
+    firstLoad = null;
+  });
 }
 
 /// Remember that a tag was just used, for the number-key shortcuts.
@@ -42,7 +53,7 @@ export function useCodebook(): Snapshot {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);
-      if (!snapshot.loaded) void refreshCodebook().catch(() => undefined);
+      if (!snapshot.loaded) loadOnce();
       return () => listeners.delete(l);
     },
     () => snapshot,

@@ -48,6 +48,11 @@ export function dismissAll(): boolean {
   return true;
 }
 
+/// The messages now showing, outside React.
+export function currentNotices(): readonly Notice[] {
+  return notices;
+}
+
 /// The messages now showing.
 export function useNotices(): Notice[] {
   return useSyncExternalStore(

@@ -10,17 +10,11 @@ import { useLibraryVersion } from '../../state/libraryVersion.js';
 import { Welcome } from '../welcome/Welcome.js';
 import { ArticleList } from './ArticleList.js';
 import { countOf, languageName } from './format.js';
+import { libraryListQuery, SORTS } from './listQuery.js';
 import './library.css';
 
 type Facets = CallOutput<'facets'>;
 type LibraryRoute = Extract<Route, { view: 'library' }>;
-
-const SORTS = [
-  { value: 'date:desc', label: 'Newest first' },
-  { value: 'date:asc', label: 'Oldest first' },
-  { value: 'title:asc', label: 'Title A–Z' },
-  { value: 'title:desc', label: 'Title Z–A' },
-];
 
 function hasFilters(r: LibraryQuery): boolean {
   return Boolean(r.lang || r.source || r.dateFrom || r.dateTo || r.tagId);
@@ -127,7 +121,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
           <ArticleList
             label="Articles"
             markFirstRows
-            query={{ sort: route.sort, order: route.order, lang: route.lang, source: route.source, dateFrom: route.dateFrom, dateTo: route.dateTo, tagId: route.tagId }}
+            query={libraryListQuery(route)}
             onTotal={onTotal}
           />
       </div>

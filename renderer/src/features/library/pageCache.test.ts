@@ -98,4 +98,23 @@ describe('PageCache', () => {
     expect(cache.get(0)).toBe(0);
     expect(notified).toBe(2);
   });
+
+  it('draws a page that arrived before it existed, and waits for one still on its way instead of asking twice', async () => {
+    const { calls, loader } = library();
+    const cache = new PageCache<string>(loader, 200);
+    cache.seed(0, await loader(0, 200));
+    calls.length = 0;
+    expect(cache.get(5)).toBe('row 5');
+    expect(cache.total).toBe(TOTAL);
+
+    let release!: () => void;
+    const pending = new Promise<Page<string>>((resolve) => (release = () => resolve({ items: ['early 200'], total: TOTAL })));
+    const adopted = cache.adopt(1, pending);
+    await cache.ensure(200, 200);
+    expect(calls).toEqual([]);
+    release();
+    await adopted;
+    expect(cache.get(200)).toBe('early 200');
+    expect(calls).toEqual([]);
+  });
 });

@@ -68,11 +68,26 @@ export class PageCache<T> {
     await Promise.all(this.missingPages(first, last).map((p) => this.load(p)));
   }
 
-  private async load(page: number): Promise<void> {
+  /// Take a page that has already arrived (a call made before the list existed), so the list's
+  /// first render can draw it.
+  seed(page: number, result: Page<T>): void {
+    this.pages.set(page, result.items);
+    this.total = result.total;
+    this.error = null;
+    this.evict(page);
+  }
+
+  /// Take a page from a call already on its way, instead of asking for it again.
+  adopt(page: number, pending: Promise<Page<T>>): Promise<void> {
+    if (this.pages.has(page) || this.inFlight.has(page)) return Promise.resolve();
+    return this.load(page, pending);
+  }
+
+  private async load(page: number, pending?: Promise<Page<T>>): Promise<void> {
     const gen = this.generation;
     this.inFlight.add(page);
     try {
-      const result = await this.loader(page * this.pageSize, this.pageSize);
+      const result = await (pending ?? this.loader(page * this.pageSize, this.pageSize));
       if (gen !== this.generation) return;
       this.pages.set(page, result.items);
       this.total = result.total;

@@ -13,6 +13,7 @@ import { openExport } from '../../state/dialogs.js';
 import { describeError } from '../../state/describeError.js';
 import { useLibraryVersion } from '../../state/libraryVersion.js';
 import { countOf, formatDate, languageName } from '../library/format.js';
+import { tagLabel } from '../reader/tagMatch.js';
 import './passages.css';
 
 type PassagesRoute = Extract<Route, { view: 'passages' }>;
@@ -174,12 +175,12 @@ function PassageLine({ passage, tagsById }: { passage: Passage; tagsById: Readon
           <span className="kwic__after">{passage.after}</span>
         </span>
         <span className="kwic__meta">
-          {passage.articleTitle || 'Untitled'} · {formatDate(passage.articleDate)}
-          {tagList.length > 0 && ' · '}
+          <span className="kwic__title">{passage.articleTitle || 'Untitled'}</span>
+          <span className="kwic__date">{formatDate(passage.articleDate)}</span>
           {tagList.map((t) => (
             <span key={t.id} className="chip">
               <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
-              {t.name}
+              {tagLabel(t)}
             </span>
           ))}
           {a.status === 'orphaned' && <span className="chip chip--warn">needs review</span>}

@@ -1,8 +1,9 @@
 // The side panel: the article's annotations in text order, each with its quote, tags and note.
-// Virtualised, so an article with thousands of highlights costs a screenful of rows to draw.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+// Windowed, so an article with thousands of highlights costs a screenful of rows to draw: rows
+// have a known height (a note adds a line; quotes and notes are clamped), see panelWindow.ts.
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Tag } from '../../../../shared/model.js';
+import { rowsInView, rowTops } from './panelWindow.js';
 import { tagLabel } from './tagMatch.js';
 
 interface AnnotationsPanelProps {
@@ -12,36 +13,76 @@ interface AnnotationsPanelProps {
   onPick: (annotation: Annotation) => void;
 }
 
+/// Row heights in pixels, matching reader.css (.qalam-annotation-item's 18px lines): a row with a
+/// one-line quote and its tags, plus a line for a longer quote (clamped at two) and one for a note.
+const ROW_HEIGHT = 72;
+const LINE = 18;
+const NOTE_LINE = LINE + 4;
+const OVERSCAN = 4;
+/// Quotes up to this many characters fit one line of the panel at its narrowest (16rem).
+const ONE_LINE_QUOTE = 30;
+
+/// Lines the quote of an annotation takes in the panel: one or two.
+function quoteLines(a: Annotation): 1 | 2 {
+  return a.exact.length <= ONE_LINE_QUOTE && !a.exact.includes('\n') ? 1 : 2;
+}
+
+function rowHeight(a: Annotation): number {
+  return ROW_HEIGHT + (quoteLines(a) === 2 ? LINE : 0) + (a.note ? NOTE_LINE : 0);
+}
+
 export function AnnotationsPanel({ annotations, byId, activeId, onPick }: AnnotationsPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: annotations.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 76,
-    overscan: 6,
-    getItemKey: (i) => annotations[i]!.id,
-  });
+  const tops = useMemo(() => rowTops(annotations.map(rowHeight)), [annotations]);
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const hasRows = annotations.length > 0;
+
+  // The scroll position and height of the list, read at most once a frame.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
+    read();
+    el.addEventListener('scroll', schedule, { passive: true });
+    const resize = new ResizeObserver(schedule);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener('scroll', schedule);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [hasRows]);
+
+  const { first, last } = rowsInView(tops, view.top, view.height, OVERSCAN);
+  const rows: number[] = [];
+  for (let i = first; i <= last; i++) rows.push(i);
   return (
     <aside className="qalam-annotations" aria-label="Annotations">
       <h2 className="qalam-annotations__title">
         Annotations <span className="qalam-muted">{annotations.length}</span>
       </h2>
-      {annotations.length === 0 ? (
+      {!hasRows ? (
         <p className="qalam-muted qalam-annotations__empty">Select text and press H to highlight it.</p>
       ) : (
         <div ref={scroller} className="qalam-annotations__scroller">
-          <ul role="list" className="qalam-annotations__list" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const a = annotations[row.index]!;
+          <ul role="list" className="qalam-annotations__list" style={{ height: tops[annotations.length] }}>
+            {rows.map((index) => {
+              const a = annotations[index]!;
               return (
                 <li
-                  key={row.key}
-                  data-index={row.index}
-                  ref={virtualizer.measureElement}
+                  key={a.id}
+                  data-index={index}
                   aria-setsize={annotations.length}
-                  aria-posinset={row.index + 1}
+                  aria-posinset={index + 1}
                   className="qalam-annotations__row"
-                  style={{ transform: `translateY(${row.start}px)` }}
+                  style={{ transform: `translateY(${tops[index]}px)`, height: tops[index + 1]! - tops[index]! }}
                 >
                   <AnnotationItem annotation={a} byId={byId} active={a.id === activeId} onPick={onPick} />
                 </li>
@@ -73,9 +114,11 @@ const AnnotationItem = memo(function AnnotationItem({
       data-annotation-id={a.id}
       aria-current={active ? 'true' : undefined}
       onClick={() => onPick(a)}
-      style={{ borderInlineStartColor: tags[0]?.color ?? '#999999' }}
+      style={tags[0] ? { borderInlineStartColor: tags[0].color } : undefined}
     >
-      <span className="qalam-annotation-item__quote">{a.exact.length > 180 ? `${a.exact.slice(0, 180)}…` : a.exact}</span>
+      <span className="qalam-annotation-item__quote" style={{ WebkitLineClamp: quoteLines(a) }} title={a.exact.length > 60 ? a.exact : undefined}>
+        {a.exact.length > 180 ? `${a.exact.slice(0, 180)}…` : a.exact}
+      </span>
       <span className="qalam-annotation-item__tags">
         {tags.map((t) => (
           <span key={t.id} className="qalam-chip qalam-chip--small">
@@ -85,7 +128,11 @@ const AnnotationItem = memo(function AnnotationItem({
         ))}
         {a.status === 'orphaned' && <span className="qalam-warning"> not found in the text</span>}
       </span>
-      {a.note && <span className="qalam-annotation-item__note">{a.note}</span>}
+      {a.note && (
+        <span className="qalam-annotation-item__note" title={a.note}>
+          {a.note}
+        </span>
+      )}
     </button>
   );
 });

@@ -8,9 +8,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Annotation, Article, Tag } from '../../../../shared/model.js';
 import { api } from '../../api.js';
+import { prefetchKey, takePrefetched } from '../../boot/prefetch.js';
 import { ReaderEditor, type TextRange } from '../../editor/ReaderEditor.js';
 import { FALLBACK_COLOUR, type HighlightSpan } from '../../editor/highlights.js';
 import { codebookSnapshot, refreshCodebook, useCodebook } from '../../state/codebook.js';
+import { languageName } from '../library/format.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { AnnotationsPanel } from './AnnotationsPanel.js';
 import { annotationActions } from './appActions.js';
@@ -57,6 +59,15 @@ function insertSorted(list: readonly Annotation[], a: Annotation): Annotation[] 
   return [...list.slice(0, lo), a, ...list.slice(lo)];
 }
 
+/// A performance measure from a mark to now (nothing when the mark was cleared in between).
+function measureSince(name: string, startMark: string): void {
+  try {
+    performance.measure(name, startMark);
+  } catch {
+    // The start mark is missing only if someone cleared marks in between: nothing to measure.
+  }
+}
+
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -86,7 +97,13 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
     setError(null);
     setPopover(null);
     setSelection(null);
-    Promise.all([api.getArticle({ id: articleId }), api.listAnnotations({ articleId }), refreshCodebook().catch(() => undefined)])
+    // Opened by a reload, the entry module has already asked for both (boot/firstScreen.ts).
+    const early = <T,>(name: string, input: object, call: () => Promise<T>) => takePrefetched<T>(prefetchKey(name, input))?.promise ?? call();
+    Promise.all([
+      early('getArticle', { id: articleId }, () => api.getArticle({ id: articleId })),
+      early('listAnnotations', { articleId }, () => api.listAnnotations({ articleId })),
+      refreshCodebook().catch(() => undefined),
+    ])
       .then(([loadedArticle, loadedAnnotations]) => {
         if (cancelled) return;
         performance.mark('qalam:reader-data');
@@ -209,12 +226,17 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
     });
     editorRef.current = editor;
     performance.mark('qalam:reader-ready');
-    try {
-      performance.measure('qalam:reader-render', 'qalam:reader-data', 'qalam:reader-ready');
-    } catch {
-      // The data mark is missing only if someone cleared marks in between: nothing to measure.
-    }
+    measureSince('qalam:reader-render', 'qalam:reader-data');
+    // The view is on screen once the frame after this one has been painted: a task queued from
+    // the next animation frame runs after that frame's layout and paint.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('qalam:reader-painted');
+        measureSince('qalam:reader-shown', 'qalam:reader-data');
+      }, 0),
+    );
     return () => {
+      cancelAnimationFrame(frame);
       editor.destroy();
       editorRef.current = null;
     };
@@ -341,7 +363,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
           <p className="qalam-reader__meta">
             {article.date && <time dateTime={article.date}>{article.date}</time>}
             {article.source && <span>{article.source}</span>}
-            <span>{article.lang}</span>
+            <span>{languageName(article.lang)}</span>
             {article.url && (
               <button type="button" className="qalam-linkish" onClick={() => void api.openExternal({ url: article.url! }).catch(() => undefined)}>
                 Open original
