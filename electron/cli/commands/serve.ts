@@ -39,7 +39,7 @@ export async function serve(args: ParsedArgs, io: CliIO, deps: ServeDeps = {}): 
   const port = intOption(args, 'port', 0, 0, 65535);
   const rendererDir = deps.rendererDir ?? rendererBuildDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    io.err(`qalam serve: the app is not built yet; run "npm run build:renderer" (npx vite build --config renderer/vite.config.ts) first.\n`);
+    io.err(`qalam serve: the app is not built yet; run "npm run build:renderer" (npx vite build --config vite.renderer.config.ts) first.\n`);
     return EXIT_FAILED;
   }
   const dbPath = resolveLibraryPath(stringOption(args, 'db'), io.env);

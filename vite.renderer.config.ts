@@ -30,13 +30,14 @@ function preloadApp(): Plugin {
   };
 }
 
+// Builds renderer/ (kept out of that folder: the build runs in Node, the renderer never does).
 // The renderer is served from files (Electron) or by browser mode: relative asset paths work for both.
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer/', import.meta.url)),
   base: './',
   plugins: [react(), preloadApp()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
