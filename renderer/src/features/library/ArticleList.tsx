@@ -3,7 +3,8 @@
 // fixed height, so the rows to draw follow from the scroll position alone (see windowing.ts);
 // a general virtualiser would first lay out all 100,000 rows' sizes, which costs more than the
 // whole first screen may take.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useScrollViewport } from '../../app/useScrollViewport.js';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import { prefetchKey, takePrefetched } from '../../boot/prefetch.js';
@@ -70,28 +71,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   useEffect(() => onTotal?.(total), [total, onTotal]);
 
   // The viewport: scroll position and height, updated at most once a frame.
-  const [view, setView] = useState({ top: 0, height: 800 });
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    let frame = 0;
-    const read = () => {
-      frame = 0;
-      setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(read);
-    };
-    read();
-    el.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(el);
-    return () => {
-      el.removeEventListener('scroll', schedule);
-      resize.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, []);
+  const [view, syncView] = useScrollViewport(scrollRef, 800);
 
   const count = total ?? 0;
   const { first, last } = visibleRange(view.top, view.height, ROW_HEIGHT, count, OVERSCAN);
@@ -117,7 +97,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     const target = Math.max(0, Math.min(count - 1, to));
     if (target === from || !el) return;
     el.scrollTop = scrollToRow(target, el.scrollTop, el.clientHeight, ROW_HEIGHT);
-    setView({ top: el.scrollTop, height: el.clientHeight });
+    syncView();
     requestAnimationFrame(() => el.querySelector<HTMLElement>(`[data-index="${target}"] a`)?.focus());
   };
 

@@ -1,7 +1,8 @@
 // The side panel: the article's annotations in text order, each with its quote, tags and note.
 // Windowed, so an article with thousands of highlights costs a screenful of rows to draw: rows
 // have a known height (a note adds a line; quotes and notes are clamped), see panelWindow.ts.
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useScrollViewport } from '../../app/useScrollViewport.js';
+import { memo, useMemo, useRef } from 'react';
 import type { Annotation, Tag } from '../../../../shared/model.js';
 import { rowsInView, rowTops } from './panelWindow.js';
 import { tagLabel } from './tagMatch.js';
@@ -34,31 +35,9 @@ function rowHeight(a: Annotation): number {
 export function AnnotationsPanel({ annotations, byId, activeId, onPick }: AnnotationsPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const tops = useMemo(() => rowTops(annotations.map(rowHeight)), [annotations]);
-  const [view, setView] = useState({ top: 0, height: 600 });
   const hasRows = annotations.length > 0;
-
   // The scroll position and height of the list, read at most once a frame.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    let frame = 0;
-    const read = () => {
-      frame = 0;
-      setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(read);
-    };
-    read();
-    el.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(el);
-    return () => {
-      el.removeEventListener('scroll', schedule);
-      resize.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [hasRows]);
+  const [view] = useScrollViewport(scroller, 600, [hasRows]);
 
   const { first, last } = rowsInView(tops, view.top, view.height, OVERSCAN);
   const rows: number[] = [];
