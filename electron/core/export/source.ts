@@ -1,19 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { originalBytes } from '../articles/originals.js';
+import type { Annotation, ArticleSummary } from '../../../shared/model.js';
 import type { Library } from '../db/open.js';
 
 /// An article as an export needs it: text, description and provenance. `text` is empty when the
 /// caller asked for the articles without their texts.
-export interface ExportArticle {
-  id: number;
-  uid: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  lang: string;
-  script: string;
+export type ExportArticle = Pick<ArticleSummary, 'id' | 'uid' | 'title' | 'date' | 'source' | 'url' | 'lang' | 'script'> & {
   text: string;
   origPath: string | null;
   origSha256: string | null;
@@ -22,23 +15,10 @@ export interface ExportArticle {
   encoding: string | null;
   format: string | null;
   importedAt: string;
-}
+};
 
 /// An annotation with its tags; offsets are UTF-16 code units, as stored.
-export interface ExportAnnotation {
-  id: number;
-  uid: string;
-  articleId: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  createdAt: string;
-  modifiedAt: string;
-  tagIds: number[];
-}
+export type ExportAnnotation = Omit<Annotation, 'status'>;
 
 /// One article with its exported passages, in text order.
 export interface AnnotatedArticle {
