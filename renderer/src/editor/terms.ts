@@ -1,34 +1,20 @@
 // Search terms marked in the reader. Text and terms go through the same tokenizer and folding as
-// the index and the query parser (shared/text), so a Latin query marks the Cyrillic word it
-// matched, in the script it is written in, and the reader marks what search found.
+// the index and the query parser (shared/text, shared/query), so a Latin query marks the
+// Cyrillic word it matched, in the script it is written in, and the reader marks what search found.
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { foldWord, scanWords, tokenize } from '../../../shared/text/index.js';
+import { highlightTerms } from '../../../shared/query/index.js';
 import type { TextMap } from './textmap.js';
 
 /// Class on a marked search term.
 export const TERM_CLASS = 'qalam-term';
 
-/// The words of `text` that a search for `terms` matched: a word matches a term when its folded
-/// key equals the term's, or starts with it (search matches prefixes). Offsets in text order.
+/// The words of `text` that a search for `terms` matched, by the same rules search applies
+/// (folding across scripts, accepted suffixes, exact forms for quoted terms). Offsets in text order.
 export function termRanges(text: string, terms: readonly string[]): { start: number; end: number }[] {
-  const keys = [...new Set(terms.flatMap((t) => tokenize(t).map((token) => token.key)))].filter((k) => k.length > 0);
-  if (keys.length === 0) return [];
-  const out: { start: number; end: number }[] = [];
-  // Words repeat: fold each distinct spelling once (an article of 100 KB has a few thousand).
-  const verdict = new Map<string, boolean>();
-  scanWords(text, (start, end) => {
-    const word = text.slice(start, end);
-    let hit = verdict.get(word);
-    if (hit === undefined) {
-      const { key } = foldWord(text, start, end);
-      hit = key.length > 0 && keys.some((k) => key.startsWith(k));
-      verdict.set(word, hit);
-    }
-    if (hit) out.push({ start, end });
-  });
-  return out;
+  const usable = terms.filter((t) => t.trim().length > 0);
+  return usable.length ? highlightTerms(text, usable) : [];
 }
 
 /// The decorations for the terms' matches in an article.
