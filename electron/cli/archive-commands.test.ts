@@ -110,6 +110,17 @@ describe('qalam CLI: the archive commands', () => {
     expect(bad.err).toMatch(/Unknown option '--colour'/);
   });
 
+  it('search takes -word as a word to leave out, not as an option', async () => {
+    const withWord = (await qalam(['search', 'Москва', '--db', db, '--json'])).json().total;
+    const without = await qalam(['search', '-Москва', '--db', db, '--json']);
+    expect(without.code).toBe(0);
+    expect(withWord).toBeGreaterThan(0);
+    expect(without.json().total + withWord).toBe(4091);
+    const typo = await qalam(['search', 'Москва', '--limt', '5', '--db', db]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/Unknown option '--limt'/);
+  });
+
   it('uses QALAM_DB when --db is not given', async () => {
     const r = await qalam(['stats', '--json'], { QALAM_DB: db, HOME: dir });
     expect(r.json().articles).toBe(4091);

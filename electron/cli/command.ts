@@ -23,6 +23,9 @@ export interface Command {
   /// Usage lines after `qalam NAME`, and a description of each option, for `--help`.
   usage: string;
   options: OptionSpec;
+  /// Positionals may start with '-' (a query's `-excluded` word): only the command's own and
+  /// the common option names are read as options.
+  dashPositionals?: boolean;
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }
 

@@ -27,6 +27,13 @@ function help(c: Command): string {
   return `qalam ${c.name} — ${c.summary}\n\n${c.usage.trim()}\n\n  --db FILE   the library (default: $QALAM_DB, else the desktop app's library)\n  --json      machine-readable output\n  --help      this text\n`;
 }
 
+/// A single-dash argument that is no short option: a word to exclude (`-Москва`). Double-dash
+/// arguments are always options, so a mistyped one is still reported.
+function isDashWord(arg: string, options: OptionSpec): boolean {
+  if (!arg.startsWith('-') || arg.startsWith('--') || arg === '-') return false;
+  return !Object.values(options).some((o) => o.short === arg.slice(1));
+}
+
 /// Run the CLI with the given arguments; returns the exit code instead of exiting (tests call it).
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -46,8 +53,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     let parsed;
+    const options = { ...common, ...command.options };
+    // Hide `-word` positionals from the option parser, then put them back in place.
+    const hidden: string[] = [];
+    const args = command.dashPositionals ? rest.map((a) => (isDashWord(a, options) ? `\u0000${hidden.push(a) - 1}` : a)) : rest;
     try {
-      parsed = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+      parsed.positionals = parsed.positionals.map((p) => (p.startsWith('\u0000') ? hidden[Number(p.slice(1))] : p));
     } catch (e) {
       throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
     }

@@ -48,6 +48,7 @@ suffixed forms; "quotes" keep the exact form; --script exact matches only the sc
 With --json prints {"total": N, "results": [{"id", "title", "date", "lang", "path", "snippet"}]};
 matched words in snippets are marked <b>…</b>. A malformed query exits 2 with a message.`,
   options: { limit: { type: 'string' }, offset: { type: 'string' }, script: { type: 'string' } },
+  dashPositionals: true,
   async run(args, io) {
     const query = args.positionals.join(' ');
     if (!query.trim()) throw new UsageError('give a query, e.g. qalam search "Тошкент"');
