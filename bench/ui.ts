@@ -227,7 +227,8 @@ async function pickNeedles(page: Page, count: number): Promise<string[]> {
     const paragraphs = [...root.querySelectorAll('p')];
     const out: string[] = [];
     for (let i = 1; out.length < count && i < paragraphs.length; i += Math.max(1, Math.floor(paragraphs.length / (count + 1)))) {
-      const words = (paragraphs[i].textContent ?? '').split(/\s+/).filter((w) => /^\p{L}{5,}$/u.test(w));
+      // Not the paragraph's first word: a drag that starts at a line's very edge can take the line.
+      const words = (paragraphs[i].textContent ?? '').split(/\s+/).slice(1).filter((w) => /^\p{L}{5,}$/u.test(w));
       const word = words.find((w) => (root.textContent ?? '').split(w).length === 2);
       if (word) out.push(word);
     }
