@@ -9,7 +9,8 @@ import { useCodebook } from '../../state/codebook.js';
 import { useLibraryVersion } from '../../state/libraryVersion.js';
 import { Welcome } from '../welcome/Welcome.js';
 import { ArticleList } from './ArticleList.js';
-import { countOf, languageName } from './format.js';
+import { LanguageSelect } from '../../app/LanguageSelect.js';
+import { countOf } from './format.js';
 import { libraryListQuery, SORTS } from './listQuery.js';
 import './library.css';
 
@@ -71,17 +72,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
                 ))}
               </select>
             </label>
-            <label>
-              Language
-              <select value={route.lang ?? ''} onChange={(e) => set({ lang: e.target.value || undefined })}>
-                <option value="">All languages</option>
-                {facets?.langs.map((l) => (
-                  <option key={l.value} value={l.value}>
-                    {languageName(l.value)} ({l.count.toLocaleString('en')})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LanguageSelect value={route.lang} langs={facets?.langs} showCounts onChange={(lang) => set({ lang })} />
             <label>
               Source
               <select value={route.source ?? ''} onChange={(e) => set({ source: e.target.value || undefined })}>

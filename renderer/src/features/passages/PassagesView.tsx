@@ -12,7 +12,8 @@ import { useCodebook } from '../../state/codebook.js';
 import { openExport } from '../../state/dialogs.js';
 import { describeError } from '../../state/describeError.js';
 import { useLibraryVersion } from '../../state/libraryVersion.js';
-import { countOf, formatDate, languageName } from '../library/format.js';
+import { LanguageSelect } from '../../app/LanguageSelect.js';
+import { countOf, formatDate } from '../library/format.js';
 import { tagLabel } from '../reader/tagMatch.js';
 import './passages.css';
 
@@ -111,17 +112,7 @@ export function PassagesView({ route }: { route: PassagesRoute }) {
               all chosen tags
             </label>
           </fieldset>
-          <label>
-            Language
-            <select value={route.lang ?? ''} onChange={(e) => set({ lang: e.target.value || undefined })}>
-              <option value="">All languages</option>
-              {facets?.langs.map((l) => (
-                <option key={l.value} value={l.value}>
-                  {languageName(l.value)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect value={route.lang} langs={facets?.langs} onChange={(lang) => set({ lang })} />
           <label>
             From
             <input type="date" value={route.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value || undefined })} />
