@@ -69,9 +69,11 @@ describe('packaged app (linux dir, stand-in Electron)', () => {
     const missing: string[] = [];
     for (const file of js) {
       if (file.startsWith('/dist/renderer/')) continue;
-      for (const m of read(file).matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-        const target = posix.join(posix.dirname(file), m[1]);
-        if (!entries.has(target)) missing.push(`${file} -> ${m[1]}`);
+      // Imports, and files beside the module opened by URL (a worker thread's script).
+      for (const m of read(file).matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]|new URL\(\s*['"](\.{1,2}\/[^'"]+)['"],\s*import\.meta\.url/g)) {
+        const ref = m[1] ?? m[2];
+        const target = posix.join(posix.dirname(file), ref);
+        if (!entries.has(target)) missing.push(`${file} -> ${ref}`);
       }
     }
     expect(missing).toEqual([]);

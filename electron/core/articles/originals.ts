@@ -38,16 +38,14 @@ export function chooseStorage(
   return { storage: 'deflate', compressed: deflateSync(bytes, { level: 1 }) };
 }
 
+/// A file's original as it will be kept: its identity, size, name and chosen storage.
+export type PreparedOriginal = { sha256: string; size: number; name: string } & ReturnType<typeof chooseStorage>;
+
 /// Keep a file's original bytes once (by SHA-256). The caller owns the transaction.
-export function storeOriginal(
-  lib: Library,
-  file: { sha256: string; name: string; bytes: Uint8Array; format: string; encoding: string; articles: RebuildableArticle[] },
-): void {
-  if (lib.stmt('SELECT 1 FROM originals WHERE sha256 = ?').get(file.sha256) !== undefined) return;
-  const { storage, compressed } = chooseStorage(file.bytes, file.format, file.encoding, file.articles);
+export function writeOriginal(lib: Library, file: PreparedOriginal): void {
   lib
-    .stmt('INSERT INTO originals (sha256, size, name, storage, compressed) VALUES (?, ?, ?, ?, ?)')
-    .run(file.sha256, file.bytes.length, file.name, storage, compressed);
+    .stmt('INSERT OR IGNORE INTO originals (sha256, size, name, storage, compressed) VALUES (?, ?, ?, ?, ?)')
+    .run(file.sha256, file.size, file.name, file.storage, file.compressed);
 }
 
 export interface OriginalRow {

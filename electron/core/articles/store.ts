@@ -55,18 +55,57 @@ export function storedForm(a: { title: string; text: string }): { title: string;
   return { title: normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)', text };
 }
 
-/// Add an article unless its text is already in the library: the one place articles are written,
-/// with their identity, language, provenance and index entries. The caller owns the transaction.
-/// Returns the article's id and whether it was already there.
-export function insertArticle(lib: Library, a: NewArticle): { id: number; duplicate: boolean } {
+/// What an article brings into the library: its content, before any provenance.
+export type ArticleContent = Pick<NewArticle, 'title' | 'text' | 'date' | 'lang' | 'script' | 'source' | 'url'>;
+
+/// Where an article came from and in which import: known to whoever writes it.
+export type ArticleProvenance = Pick<NewArticle, 'origPath' | 'origSize' | 'origSha256' | 'encoding' | 'format' | 'batchId' | 'importedAt'>;
+
+/// An article in the form its row and index entries take: everything that costs work to compute
+/// (normal form, identity, language, folded index keys) and needs no database, so imports can
+/// prepare articles off the thread that writes them.
+export interface PreparedArticle {
+  uid: string;
+  textSha256: string;
+  title: string;
+  text: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  lang: string;
+  script: string;
+  titleKeys: string;
+  bodyKeys: string;
+}
+
+/// An article's stored form, identity, language and index keys.
+export function prepareArticle(a: ArticleContent): PreparedArticle {
   const { title, text } = storedForm(a);
   // An item with a title and no body is identified by its title.
-  const textSha = sha256Hex(text || title);
-  const uid = articleUid(textSha);
-  const existing = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck().get(uid) as number | undefined;
-  if (existing !== undefined) return { id: existing, duplicate: true };
+  const textSha256 = sha256Hex(text || title);
   const detected = detectLanguage(`${title}\n${text}`);
   const lang = declaredLang(a.lang) ?? detected.lang;
+  return {
+    uid: articleUid(textSha256),
+    textSha256,
+    title,
+    text,
+    date: a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null,
+    source: a.source ?? sourceFromUrl(a.url),
+    url: a.url ?? null,
+    lang,
+    script: a.script || scriptOf(lang, detected.script),
+    titleKeys: indexKeys(title),
+    bodyKeys: indexKeys(text),
+  };
+}
+
+/// Write a prepared article unless its text is already in the library: the one place articles
+/// are written, with their row and index entries. The caller owns the transaction. Returns the
+/// article's id and whether it was already there.
+export function writeArticle(lib: Library, p: PreparedArticle, from: ArticleProvenance): { id: number; duplicate: boolean } {
+  const existing = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck().get(p.uid) as number | undefined;
+  if (existing !== undefined) return { id: existing, duplicate: true };
   const id = Number(
     lib
       .stmt(
@@ -75,25 +114,30 @@ export function insertArticle(lib: Library, a: NewArticle): { id: number; duplic
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        uid,
-        textSha,
-        title,
-        a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : null,
-        a.source ?? sourceFromUrl(a.url),
-        a.url ?? null,
-        lang,
-        a.script || scriptOf(lang, detected.script),
-        text,
-        text.length,
-        a.origPath ?? null,
-        a.origSize ?? null,
-        a.origSha256 ?? null,
-        a.encoding ?? null,
-        a.format,
-        a.batchId,
-        a.importedAt,
+        p.uid,
+        p.textSha256,
+        p.title,
+        p.date,
+        p.source,
+        p.url,
+        p.lang,
+        p.script,
+        p.text,
+        p.text.length,
+        from.origPath ?? null,
+        from.origSize ?? null,
+        from.origSha256 ?? null,
+        from.encoding ?? null,
+        from.format,
+        from.batchId,
+        from.importedAt,
       ).lastInsertRowid,
   );
-  lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexKeys(title), indexKeys(text));
+  lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, p.titleKeys, p.bodyKeys);
   return { id, duplicate: false };
+}
+
+/// Add an article unless its text is already in the library (see `writeArticle`).
+export function insertArticle(lib: Library, a: NewArticle): { id: number; duplicate: boolean } {
+  return writeArticle(lib, prepareArticle(a), a);
 }

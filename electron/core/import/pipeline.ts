@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { ImportFailure, ImportSummary } from '../../../shared/model.js';
-import { sha256Hex } from '../articles/identity.js';
-import { storeOriginal } from '../articles/originals.js';
-import { insertArticle } from '../articles/store.js';
+import { writeOriginal } from '../articles/originals.js';
+import { writeArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
-import { ImportFileError, MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES, parseFile, type ParsedArticle } from './formats/index.js';
-import { sourceBaseName, sourceName, type ImportSource } from './sources.js';
+import type { PreparedFile, PreparedSource } from './prepare.js';
+import { openPreparer, type Preparer, type PrepareMode } from './preparer.js';
+import { sourceName, type ImportSource } from './sources.js';
 
 export interface ImportOptions {
   /// Called after each file with files done and files in all.
@@ -14,6 +13,9 @@ export interface ImportOptions {
   label?: string;
   /// Failures found before reading (missing paths), reported with the rest.
   failed?: ImportFailure[];
+  /// Where files are prepared (see preparer.ts): `auto` unless a test needs one way, or a
+  /// preparer the caller opened (and closes).
+  prepare?: PrepareMode | Preparer;
 }
 
 /// How much work goes into one transaction: small enough that a crash loses little and the
@@ -21,10 +23,36 @@ export interface ImportOptions {
 const CHUNK_ARTICLES = 1000;
 const CHUNK_MS = 100;
 
+/// How files go to the preparer: batches small enough to keep the writer fed, and only a few
+/// ahead of it, so memory holds a few megabytes of prepared text however large the import.
+const BATCH_FILES = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCHES_AHEAD = 4;
+
+/// Split sources into batches of at most BATCH_FILES files and (unless one file is larger) BATCH_BYTES.
+function batchesOf(sources: ImportSource[]): ImportSource[][] {
+  const batches: ImportSource[][] = [];
+  let batch: ImportSource[] = [];
+  let bytes = 0;
+  for (const s of sources) {
+    const size = s.kind === 'file' ? s.size : s.bytes.length;
+    if (batch.length && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(s);
+    bytes += size;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
 /// Read every source into the library: new articles are added with their index entries and
 /// provenance, exact duplicates are counted, and each unreadable file is reported with a reason
-/// while the rest goes on. Work is committed in small transactions, so a killed import keeps
-/// what it committed and simply runs again (what is already there comes back as duplicates).
+/// while the rest goes on. Files are prepared ahead (on a worker thread for large imports) while
+/// this thread writes; work is committed in small transactions, so a killed import keeps what it
+/// committed and simply runs again (what is already there comes back as duplicates).
 export async function importSources(lib: Library, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportSummary> {
   const now = () => new Date().toISOString();
   const failed: ImportFailure[] = [...(options.failed ?? [])];
@@ -36,38 +64,19 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(now(), options.label ?? '').lastInsertRowid,
   );
 
-  interface Prepared {
-    source: ImportSource;
-    bytes: Uint8Array;
-    sha: string;
-    encoding: string;
-    format: string;
-    articles: ParsedArticle[];
-  }
-
-  const writeChunk = lib.db.transaction((chunk: Prepared[]) => {
+  const writeChunk = lib.db.transaction((chunk: PreparedFile[]) => {
     const importedAt = now();
     for (const file of chunk) {
+      const from = { origPath: file.path, origSize: file.size, origSha256: file.sha256, encoding: file.encoding, format: file.format, batchId, importedAt };
       let storedOriginal = false;
       for (const a of file.articles) {
-        const path = file.source.kind === 'file' ? file.source.path : file.source.name;
-        const r = insertArticle(lib, {
-          ...a,
-          origPath: path,
-          origSize: file.bytes.length,
-          origSha256: file.sha,
-          encoding: file.encoding,
-          format: file.format,
-          batchId,
-          importedAt,
-        });
+        const r = writeArticle(lib, a, from);
         if (r.duplicate) {
           duplicates++;
           continue;
         }
-        if (!storedOriginal) {
-          storeOriginal(lib, { sha256: file.sha, name: sourceBaseName(file.source), bytes: file.bytes, format: file.format, encoding: file.encoding, articles: file.articles });
-        }
+        // The original is kept with the first article it brings; a file of duplicates adds nothing.
+        if (!storedOriginal) writeOriginal(lib, file.original);
         storedOriginal = true;
         articleIds.push(r.id);
         imported++;
@@ -75,7 +84,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     }
   });
 
-  let chunk: Prepared[] = [];
+  let chunk: PreparedFile[] = [];
   let chunkArticles = 0;
   let chunkStart = Date.now();
   const flush = async () => {
@@ -87,31 +96,40 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     chunkStart = Date.now();
   };
 
+  const batches = batchesOf(sources);
+  const given = typeof options.prepare === 'object' ? options.prepare : null;
+  const preparer = given ?? openPreparer((options.prepare as PrepareMode | undefined) ?? 'auto', sources);
+  const ahead: Promise<PreparedSource[]>[] = [];
+  let sent = 0;
+  const sendAhead = () => {
+    while (ahead.length < BATCHES_AHEAD && sent < batches.length && !options.signal?.aborted) ahead.push(preparer.prepare(batches[sent++]));
+  };
   let done = 0;
-  for (const source of sources) {
-    if (options.signal?.aborted) {
-      failed.push({ path: sourceName(source), error: 'import cancelled before this file' });
-      continue;
-    }
-    const name = sourceName(source);
-    try {
-      if (source.kind === 'file' && source.size > MAX_IMPORT_BYTES) {
-        throw new ImportFileError(`file too large (${(source.size / 1048576).toFixed(0)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
+  try {
+    sendAhead();
+    for (let b = 0; b < batches.length; b++) {
+      // A batch never sent was cancelled before it was read.
+      const results: PreparedSource[] =
+        b < sent ? await ahead.shift()! : batches[b].map((s) => ({ ok: false, path: sourceName(s), error: 'import cancelled before this file' }));
+      sendAhead();
+      for (const r of results) {
+        if (options.signal?.aborted) {
+          failed.push({ path: r.path, error: 'import cancelled before this file' });
+        } else if (!r.ok) {
+          failed.push({ path: r.path, error: r.error });
+        } else {
+          chunk.push(r);
+          chunkArticles += r.articles.length;
+        }
+        done++;
+        if (chunkArticles >= CHUNK_ARTICLES || Date.now() - chunkStart > CHUNK_MS) await flush();
+        options.progress?.(done, sources.length, r.path);
       }
-      const bytes = source.kind === 'file' ? readFileSync(source.path) : source.bytes;
-      if (bytes.length > MAX_IMPORT_BYTES) throw new ImportFileError(`file too large (the limit is ${MAX_IMPORT_BYTES / 1048576} MiB)`);
-      const parsed = parseFile(bytes, sourceBaseName(source));
-      chunk.push({ source, bytes, sha: sha256Hex(bytes), encoding: parsed.encoding, format: parsed.format, articles: parsed.articles });
-      chunkArticles += parsed.articles.length;
-    } catch (e) {
-      const reason = e instanceof ImportFileError ? e.message : (e as NodeJS.ErrnoException).syscall ? `cannot read (${(e as NodeJS.ErrnoException).code})` : `unexpected problem: ${(e as Error).message}`;
-      failed.push({ path: name, error: reason });
     }
-    done++;
-    if (chunkArticles >= CHUNK_ARTICLES || Date.now() - chunkStart > CHUNK_MS) await flush();
-    options.progress?.(done, sources.length, name);
+    await flush();
+  } finally {
+    if (!given) await preparer.close();
   }
-  await flush();
 
   lib
     .stmt('UPDATE batches SET finished_at = ?, imported = ?, duplicates = ?, failed = ? WHERE id = ?')
