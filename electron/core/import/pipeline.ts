@@ -23,11 +23,13 @@ export interface ImportOptions {
 const CHUNK_ARTICLES = 1000;
 const CHUNK_MS = 100;
 
-/// How files go to the preparer: batches small enough to keep the writer fed, and only a few
-/// ahead of it, so memory holds a few megabytes of prepared text however large the import.
+/// How files go to the preparer: in small batches, and enough of them ahead that the preparer
+/// keeps working while a whole transaction is written (a shallow queue leaves each side idle
+/// while the other works), but never more than BYTES_AHEAD of files in flight.
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
-const BATCHES_AHEAD = 4;
+const BATCHES_AHEAD = 40;
+const BYTES_AHEAD = 48 * 1024 * 1024;
 
 /// Split sources into batches of at most BATCH_FILES files and (unless one file is larger) BATCH_BYTES.
 function batchesOf(sources: ImportSource[]): ImportSource[][] {
@@ -100,9 +102,14 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
   const given = typeof options.prepare === 'object' ? options.prepare : null;
   const preparer = given ?? openPreparer((options.prepare as PrepareMode | undefined) ?? 'auto', sources);
   const ahead: Promise<PreparedSource[]>[] = [];
+  const bytesOf = (batch: ImportSource[]) => batch.reduce((n, s) => n + (s.kind === 'file' ? s.size : s.bytes.length), 0);
+  let bytesAhead = 0;
   let sent = 0;
   const sendAhead = () => {
-    while (ahead.length < BATCHES_AHEAD && sent < batches.length && !options.signal?.aborted) ahead.push(preparer.prepare(batches[sent++]));
+    while (ahead.length < BATCHES_AHEAD && sent < batches.length && !options.signal?.aborted && (ahead.length === 0 || bytesAhead < BYTES_AHEAD)) {
+      bytesAhead += bytesOf(batches[sent]);
+      ahead.push(preparer.prepare(batches[sent++]));
+    }
   };
   let done = 0;
   try {
@@ -111,6 +118,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
       // A batch never sent was cancelled before it was read.
       const results: PreparedSource[] =
         b < sent ? await ahead.shift()! : batches[b].map((s) => ({ ok: false, path: sourceName(s), error: 'import cancelled before this file' }));
+      if (b < sent) bytesAhead -= bytesOf(batches[b]);
       sendAhead();
       for (const r of results) {
         if (options.signal?.aborted) {

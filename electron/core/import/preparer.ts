@@ -4,6 +4,7 @@
 // and wherever a worker cannot start. Both give the same results, in the order asked.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,10 @@ export type PrepareMode = 'auto' | 'worker' | 'inline';
 const WORKER_MIN_FILES = 200;
 const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
+/// Worker threads for a large import: preparing a file costs about as much as writing it, so one
+/// worker per spare core, up to two (beyond that the single writer is the limit).
+const PREPARE_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
+
 /// Messages between the import and its worker.
 export interface PrepareRequest {
   id: number;
@@ -43,12 +48,12 @@ export function openPreparer(mode: PrepareMode, sources: ImportSource[]): Prepar
     const bytes = sources.reduce((n, s) => n + (s.kind === 'file' ? s.size : s.bytes.length), 0);
     if (sources.length < WORKER_MIN_FILES && bytes < WORKER_MIN_BYTES) return inlinePreparer();
   }
-  return new WorkerPreparer(spawnPrepareWorker);
+  return new WorkerPreparer(spawnPrepareWorker, PREPARE_THREADS);
 }
 
 /// A preparer on a worker thread started by `spawn` (tests give one that cannot start).
-export function workerPreparer(spawn: () => Worker = spawnPrepareWorker): Preparer {
-  return new WorkerPreparer(spawn);
+export function workerPreparer(spawn: () => Worker = spawnPrepareWorker, threads = PREPARE_THREADS): Preparer {
+  return new WorkerPreparer(spawn, threads);
 }
 
 function inlinePreparer(): Preparer {
@@ -69,49 +74,57 @@ function revive(result: PreparedSource): PreparedSource {
   return result;
 }
 
+/// One worker thread and the batches it has been sent, in the order sent.
+interface PrepareThread {
+  worker: Worker;
+  pending: Map<number, { sources: ImportSource[]; resolve: (r: PreparedSource[]) => void }>;
+}
+
 class WorkerPreparer implements Preparer {
-  private worker: Worker | null;
-  private readonly pending = new Map<number, { sources: ImportSource[]; resolve: (r: PreparedSource[]) => void }>();
+  private threads: PrepareThread[] = [];
   private nextId = 1;
   threadedBatches = 0;
 
-  constructor(spawn: () => Worker) {
-    this.worker = spawn();
-    this.worker.on('message', (m: PrepareResponse) => {
-      const waiting = this.pending.get(m.id);
-      if (!waiting) return;
-      this.pending.delete(m.id);
-      this.threadedBatches++;
-      waiting.resolve(m.results.map(revive));
-    });
-    // A worker that cannot start or dies leaves its batches to this thread: slower, never lost.
-    this.worker.on('error', () => this.prepareHere());
-    this.worker.on('exit', () => this.prepareHere());
+  constructor(spawn: () => Worker, count: number) {
+    for (let i = 0; i < count; i++) {
+      const thread: PrepareThread = { worker: spawn(), pending: new Map() };
+      thread.worker.on('message', (m: PrepareResponse) => {
+        const waiting = thread.pending.get(m.id);
+        if (!waiting) return;
+        thread.pending.delete(m.id);
+        this.threadedBatches++;
+        waiting.resolve(m.results.map(revive));
+      });
+      // A worker that cannot start or dies leaves its batches to this thread: slower, never lost.
+      thread.worker.on('error', () => this.prepareHere(thread));
+      thread.worker.on('exit', () => this.prepareHere(thread));
+      this.threads.push(thread);
+    }
   }
 
   prepare(sources: ImportSource[]): Promise<PreparedSource[]> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(sources.map(prepareSource));
+    if (!this.threads.length) return Promise.resolve(sources.map(prepareSource));
+    const id = this.nextId++;
+    // Batches are of similar size: taking turns keeps the threads equally busy.
+    const thread = this.threads[id % this.threads.length];
     return new Promise((resolve) => {
-      const id = this.nextId++;
-      this.pending.set(id, { sources, resolve });
-      worker.postMessage({ id, sources } satisfies PrepareRequest);
+      thread.pending.set(id, { sources, resolve });
+      thread.worker.postMessage({ id, sources } satisfies PrepareRequest);
     });
   }
 
-  private prepareHere(): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.terminate();
-    // Map keeps the order the batches were sent in.
-    for (const { sources, resolve } of this.pending.values()) resolve(sources.map(prepareSource));
-    this.pending.clear();
+  private prepareHere(thread: PrepareThread): void {
+    if (!this.threads.includes(thread)) return;
+    this.threads = this.threads.filter((t) => t !== thread);
+    void thread.worker.terminate();
+    for (const { sources, resolve } of thread.pending.values()) resolve(sources.map(prepareSource));
+    thread.pending.clear();
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const threads = this.threads;
+    this.threads = [];
+    await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 }
 
