@@ -13,9 +13,16 @@
 //   highlight  a new highlight taken through the UI (mouse selection, H, a tag, Enter): the
 //              reader's `qalam:highlight-added` measure, target ≤ 16 ms.
 //
+// The library's figure is explained step by step (page-timing.ts): the document's request and
+// bytes, its parse, the paints, what it loaded before the rows were painted (with the server's
+// own time for each), beside a bare page of the same rows of text served by the same server and
+// opened the same way, in turns with the app's runs: on a small busy machine, most of the wait is
+// a fresh browser page's own start, and the difference is what the app adds.
+// `npm run bench:ui -- --library` measures the library alone.
+//
 // The library is written with SQL (the schema of the migrations) so it is built in seconds.
 // Needs the built renderer (`npm run build:renderer`) and Chromium (`apt-get install chromium`).
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openLibrary } from '../electron/core/db/open.js';
@@ -23,6 +30,7 @@ import { corpusCopies, insertArticles, insertHighlights, insertTags, longArticle
 import { launchChromium } from '../tests/e2e/chromium.js';
 import { selectWithMouse } from '../tests/e2e/mouse-select.js';
 import { repoRoot, startServe } from '../tests/e2e/serve-process.js';
+import { bareRowsPage, ELEMENT_TIMING_OBSERVER, pageTiming, type PageTiming } from './page-timing.js';
 
 const ARTICLES = 100_000;
 const ARTICLE_BYTES = 100 * 1024;
@@ -106,6 +114,8 @@ interface LibraryRun {
   appRows: number;
   /// The app's first render → its first rows.
   appRowsFromRender: number;
+  /// Where the time to the first rows went (the document, what it loaded, the paints).
+  timing: PageTiming;
 }
 
 /// Open the library cold (a fresh browser context, nothing cached) and time its first rows.
@@ -115,9 +125,10 @@ interface LibraryRun {
 async function libraryRun(browser: Browser, url: string): Promise<LibraryRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  let reported!: (run: LibraryRun) => void;
-  const run = new Promise<LibraryRun>((resolve) => (reported = resolve));
-  await page.exposeFunction('qalamBenchLibrary', (r: LibraryRun) => reported(r));
+  let reported!: (run: Omit<LibraryRun, 'timing'>) => void;
+  const run = new Promise<Omit<LibraryRun, 'timing'>>((resolve) => (reported = resolve));
+  await page.exposeFunction('qalamBenchLibrary', (r: Omit<LibraryRun, 'timing'>) => reported(r));
+  await page.addInitScript(ELEMENT_TIMING_OBSERVER);
   // Element Timing entries are only handed to observers: start them before the page's scripts.
   // (No named function variables inside: tsx wraps those in a helper the page does not have.)
   await page.addInitScript(() => {
@@ -152,8 +163,20 @@ async function libraryRun(browser: Browser, url: string): Promise<LibraryRun> {
   ]);
   const rows = await page.locator('[data-index]').count();
   if (rows === 0) throw new Error('the library shows no rows');
+  const timing = await pageTiming(page);
   await context.close();
-  return figures;
+  return { ...figures, timing };
+}
+
+/// The bare page of rows (page-timing.ts), opened the same way: a fresh context, cold.
+async function bareRun(browser: Browser, url: string): Promise<PageTiming> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(ELEMENT_TIMING_OBSERVER);
+  await page.goto(url, { waitUntil: 'load' });
+  const timing = await pageTiming(page);
+  await context.close();
+  return timing;
 }
 
 /// Rows in the DOM at the top, the middle and the end of the 100,000: a virtualised list keeps
@@ -243,17 +266,78 @@ function report(name: string, figures: number[], target?: number): boolean {
   return target === undefined || m <= target;
 }
 
+/// Rows of the bare page: about what fills the app's list in the benchmark's window.
+const BARE_ROWS = 20;
+
+/// The titles the library shows first (newest first), for the bare page.
+function firstTitles(path: string, n: number): string[] {
+  const lib = openLibrary(path);
+  try {
+    return lib.db.prepare('SELECT title FROM articles ORDER BY date DESC, id DESC LIMIT ?').pluck().all(n) as string[];
+  } finally {
+    lib.close();
+  }
+}
+
+/// Where the library's time to first rows went, step by step from navigation start, beside the
+/// bare page's: what the app adds over what it takes this browser to paint rows of text at all.
+function reportBreakdown(app: PageTiming[], bare: PageTiming[]): void {
+  const at = (xs: number[]) => ms(median(xs)).padStart(9);
+  const kb = (xs: number[]) => `${(median(xs) / 1024).toFixed(1)} KB`;
+  console.log(`  where the time went (median, ms from navigation start)    ${'app'.padStart(9)} ${'bare page'.padStart(9)}`);
+  const steps: [string, (t: PageTiming) => number][] = [
+    ['page requested', (t) => t.htmlRequest],
+    ['page\'s first byte', (t) => t.htmlFirstByte],
+    ['page\'s last byte', (t) => t.htmlLastByte],
+    ['page parsed (domInteractive)', (t) => t.parsed],
+    ['first paint', (t) => t.firstPaint],
+    ['first contentful paint', (t) => t.firstContentfulPaint],
+    ['first rows painted', (t) => t.rows],
+  ];
+  for (const [name, of] of steps) console.log(`    ${name.padEnd(56)}${at(app.map(of))} ${at(bare.map(of))}`);
+  console.log(`    ${'the server\'s own time for the page'.padEnd(56)}${at(app.map((t) => t.htmlServer))} ${at(bare.map((t) => t.htmlServer))}`);
+  console.log(`    ${'the page\'s size'.padEnd(56)}${kb(app.map((t) => t.htmlBytes)).padStart(9)} ${kb(bare.map((t) => t.htmlBytes)).padStart(9)}`);
+  // What the app loaded before its rows were painted, by file (or call), in the order requested.
+  const names = [...new Set(app.flatMap((t) => t.loadedBefore.map((l) => l.name)))];
+  console.log(`  loaded before the first rows were painted (runs that did; median):`);
+  if (names.length === 0) console.log('    nothing: the rows came with the page');
+  for (const name of names) {
+    const loads = app.flatMap((t) => t.loadedBefore.filter((l) => l.name === name));
+    const server = loads.map((l) => l.server).filter((x) => !Number.isNaN(x));
+    console.log(
+      `    ${name.padEnd(34)} ${String(loads.length).padStart(2)}/${app.length} runs  ${at(loads.map((l) => l.start))} → ${at(loads.map((l) => l.end)).trim()}` +
+        `  ${kb(loads.map((l) => l.bytes))}  server ${server.length ? ms(median(server)) : '–'}${loads.some((l) => l.blocking) ? '  render-blocking' : ''}`,
+    );
+  }
+  const paired = app.map((t, i) => t.rows - bare[i]!.rows);
+  console.log(`  first rows: app ${ms(median(app.map((t) => t.rows)))}, bare page ${ms(median(bare.map((t) => t.rows)))}; the app's own share (median of paired runs) ${ms(median(paired))}`);
+}
+
 async function main(): Promise<void> {
   // Kept in bench/data (gitignored) between runs; delete it to build afresh.
   const db = join(repoRoot, 'bench', 'data', 'ui-100k.qalam.sqlite');
   mkdirSync(dirname(db), { recursive: true });
   const { articleId } = reuseLibrary(db) ?? buildLibrary(db);
+  // The bare page is served by the same server from the built renderer's folder, for this run only.
+  const barePage = join(repoRoot, 'dist', 'renderer', 'bench-bare-rows.html');
+  writeFileSync(barePage, bareRowsPage(firstTitles(db, BARE_ROWS)));
   const [serve, browser] = await Promise.all([startServe(db), launchChromium()]);
   let allMet = true;
   try {
     const library: LibraryRun[] = [];
-    for (let i = 0; i < RUNS; i++) library.push(await libraryRun(browser, serve.url));
+    const bare: PageTiming[] = [];
+    // Taken in turns, so both see the same state of a busy machine.
+    for (let i = 0; i < RUNS; i++) {
+      library.push(await libraryRun(browser, serve.url));
+      bare.push(await bareRun(browser, `${serve.origin}/bench-bare-rows.html`));
+    }
     const domRows = await libraryDomRows(browser, serve.url);
+    if (process.argv.includes('--library')) {
+      console.log(`\nChromium, median of ${RUNS} runs (library only):`);
+      allMet = report('library, 100,000 articles: first rows painted', library.map((r) => r.painted), targets.library) && allMet;
+      reportBreakdown(library.map((r) => r.timing), bare);
+      return;
+    }
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -276,6 +360,7 @@ async function main(): Promise<void> {
     report('  the page\'s first script running', library.map((r) => r.entry));
     report('  the app (React) showing its rows, working', library.map((r) => r.appRows));
     report('  the app\'s rows, from its first render', library.map((r) => r.appRowsFromRender));
+    reportBreakdown(library.map((r) => r.timing), bare);
     console.log(`  rows in the DOM at the top, middle and end: ${domRows.join(', ')}`);
     allMet = report('reader, 100 KB + 2,000 highlights: data to shown', reader.map((r) => r.shown), targets.reader) && allMet;
     report('  of which building the view', reader.map((r) => r.build));
@@ -285,6 +370,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await serve.stop();
+    rmSync(barePage, { force: true });
   }
   if (!allMet) process.exitCode = 1;
 }
