@@ -104,35 +104,38 @@ export function prepareArticle(a: ArticleContent): PreparedArticle {
 /// are written, with their row and index entries. The caller owns the transaction. Returns the
 /// article's id and whether it was already there.
 export function writeArticle(lib: Library, p: PreparedArticle, from: ArticleProvenance): { id: number; duplicate: boolean } {
-  const existing = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck().get(p.uid) as number | undefined;
-  if (existing !== undefined) return { id: existing, duplicate: true };
-  const id = Number(
-    lib
-      .stmt(
-        `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, text_length,
-           orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        p.uid,
-        p.textSha256,
-        p.title,
-        p.date,
-        p.source,
-        p.url,
-        p.lang,
-        p.script,
-        p.text,
-        p.text.length,
-        from.origPath ?? null,
-        from.origSize ?? null,
-        from.origSha256 ?? null,
-        from.encoding ?? null,
-        from.format,
-        from.batchId,
-        from.importedAt,
-      ).lastInsertRowid,
-  );
+  // Insert first and look the article up only when it was there: new articles cost one probe of
+  // the uid index, not two.
+  const inserted = lib
+    .stmt(
+      `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, text_length,
+         orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (uid) DO NOTHING`,
+    )
+    .run(
+      p.uid,
+      p.textSha256,
+      p.title,
+      p.date,
+      p.source,
+      p.url,
+      p.lang,
+      p.script,
+      p.text,
+      p.text.length,
+      from.origPath ?? null,
+      from.origSize ?? null,
+      from.origSha256 ?? null,
+      from.encoding ?? null,
+      from.format,
+      from.batchId,
+      from.importedAt,
+    );
+  if (inserted.changes === 0) {
+    return { id: lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck().get(p.uid) as number, duplicate: true };
+  }
+  const id = Number(inserted.lastInsertRowid);
   lib.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, p.titleKeys, p.bodyKeys);
   return { id, duplicate: false };
 }
