@@ -60,8 +60,12 @@ function select(label: string, option: string): HTMLElement {
   return h('label', {}, label, h('select', { disabled: true }, h('option', {}, option)));
 }
 
-function dateInput(label: string): HTMLElement {
-  return h('label', {}, label, h('input', { type: 'date', disabled: true }));
+/// A date field's stand-in, in the same box as the app's `<input type="date">` (library.css gives
+/// both one size): on a cold page a date field builds its editing fields from the locale's date
+/// pattern and loads its calendar icon as an SVG document, which took about a quarter of the
+/// first screen's main-thread time (bench/first-screen-bisect.ts), before a row could be painted.
+function dateInput(label: string, value: string | undefined): HTMLElement {
+  return h('label', {}, label, h('input', { type: 'text', class: 'filters__date', value, disabled: true }));
 }
 
 /// The library's first screen as drawn before the app: its rows go in when they arrive.
@@ -121,8 +125,8 @@ export function drawLibraryFrame(root: HTMLElement, query: LibraryQuery): FirstS
             select('Sort', sort.label),
             select('Language', 'All languages'),
             select('Source', 'All sources'),
-            dateInput('From'),
-            dateInput('To'),
+            dateInput('From', query.dateFrom),
+            dateInput('To', query.dateTo),
             select('Tag', 'Any or none'),
             filtered ? h('button', { type: 'button', class: 'link-button', disabled: true }, 'Clear filters') : null,
           ),
