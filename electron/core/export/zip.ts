@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { deflateSync, type DeflateOptions } from 'fflate';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { BufferedSink, type Digests, FileSink, type Sink } from './sink.js';
 
-/// Deflate level of zip entries unless told otherwise: zlib's level 6 costs more than twice the
+/// Deflate level of zip entries unless told otherwise: level 6 costs more than twice the
 /// time of level 1 on article text for files a few percent smaller.
 export const ZIP_LEVEL = 1;
 
@@ -22,8 +23,8 @@ const MAX16 = 0xffff;
 /// General purpose flags: sizes and CRC follow the data (bit 3); names are UTF-8 (bit 11).
 const FLAGS = 0x0808;
 
-/// A zip archive (PKWARE APPNOTE 6.3) written in one pass, as a stream. Each entry is deflated by
-/// Node's zlib as its bytes arrive and followed by a data descriptor, so neither an entry nor the
+/// A zip archive (PKWARE APPNOTE 6.3) written in one pass, as a stream. Each entry is deflated as
+/// its bytes arrive (see ZipEntrySink) and followed by a data descriptor, so neither an entry nor the
 /// archive is ever held in memory; the central directory is spooled to a scratch file and copied
 /// to the end, so memory stays the same for ten entries or a hundred thousand. ZIP64 records are
 /// added when the archive needs them (more than 65,535 entries, or past 4 GiB).
@@ -175,8 +176,12 @@ export class ZipSink {
 }
 
 /// One entry: bytes arrive (buffered to 64 KiB by the sink), are counted, checksummed, deflated
-/// with a sync flush (so the pieces join into one deflate stream) and handed on; the end closes
-/// the stream with a final block. An entry written in one piece is deflated in one call.
+/// and handed on. An entry written in one piece (most are: articles, originals, records) is
+/// deflated in one call by fflate, in JavaScript: a zlib context per entry is native memory the
+/// allocator does not give back promptly, and a bag of ten thousand files grew its peak by tens
+/// of MB that way, while fflate's working memory is ordinary garbage (and as fast for small
+/// entries). A longer entry goes through Node's zlib piece by piece, each piece deflated with a
+/// sync flush so the pieces join into one deflate stream, closed by a final empty block.
 class ZipEntrySink extends BufferedSink {
   ended = false;
   private crc = 0;
@@ -200,19 +205,23 @@ class ZipEntrySink extends BufferedSink {
   /// Set while the entry's only block passes: it goes out deflated and final in one call.
   private whole = false;
 
+  private out(bytes: Uint8Array): void {
+    this.compressed += bytes.length;
+    if (bytes.length) this.send(bytes);
+  }
+
   private push(chunk: Uint8Array, final: boolean): void {
     const first = this.size === 0;
     this.size += chunk.length;
     this.crc = crc32(chunk, this.crc);
-    let out: Uint8Array;
     // zlib's output buffer sized to the input (deflate adds a few bytes at worst), not its 16 KiB default.
     const chunkSize = Math.max(64, chunk.length + (chunk.length >> 6) + 64);
-    if (this.level === 0) out = chunk;
-    else if (final && first) out = deflateRawSync(chunk, { level: this.level, chunkSize });
-    else if (final) out = chunk.length ? concat(deflateRawSync(chunk, { ...SYNC_FLUSH, level: this.level, chunkSize }), FINAL_BLOCK) : FINAL_BLOCK;
-    else out = deflateRawSync(chunk, { ...SYNC_FLUSH, level: this.level, chunkSize });
-    this.compressed += out.length;
-    if (out.length) this.send(out);
+    if (this.level === 0) this.out(chunk);
+    else if (final && first) this.out(deflateSync(chunk, { level: this.level as DeflateOptions['level'] }));
+    else {
+      if (chunk.length) this.out(deflateRawSync(chunk, { ...SYNC_FLUSH, level: this.level, chunkSize }));
+      if (final) this.out(FINAL_BLOCK);
+    }
   }
 
   end(): void {
@@ -238,11 +247,4 @@ class ZipEntrySink extends BufferedSink {
     this.ended = true;
     this.done(this.crc, this.compressed, this.size);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
