@@ -53,6 +53,9 @@ export function openLibrary(path: string, options: { readonly?: boolean } = {}):
       if (version === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A large import lets the write-ahead log grow (import/pipeline.ts); once checkpointed, the
+      // file is cut back to this size rather than kept at its largest.
+      db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
     }
     db.pragma('foreign_keys = ON');
     // Article identifiers are hashes, so their index is written all over: with SQLite's default

