@@ -224,6 +224,32 @@ async function readerRun(page: Page, articleId: number): Promise<ReaderRun> {
   return { shown: shown.duration, build: build.duration, open: shown.startTime + shown.duration - t0 };
 }
 
+/// The library shown again inside the running app (from an open article back to the library):
+/// the hash change → its first rows painted, as a researcher moving between views sees it.
+async function libraryInAppRun(page: Page, articleId: number): Promise<number> {
+  await page.evaluate((id) => (location.hash = `#/article/${id}`), articleId);
+  await page.getByRole('document', { name: 'Article text' }).waitFor();
+  // (No named function variables inside: tsx wraps those in a helper the page does not have.)
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        const observer = new PerformanceObserver((list) => {
+          const rows = list
+            .getEntries()
+            .map((e) => e as PerformanceEntry & { identifier: string; renderTime: number })
+            .filter((e) => e.identifier === 'library-row' && e.renderTime > t0);
+          if (rows.length) {
+            observer.disconnect();
+            resolve(Math.min(...rows.map((e) => e.renderTime)) - t0);
+          }
+        });
+        observer.observe({ type: 'element' });
+        location.hash = '#/library';
+      }),
+  );
+}
+
 /// Take a new highlight through the UI; returns the reader's measure and the time from Enter to
 /// the next frame (including the call to the server).
 async function highlightRun(page: Page, needle: string, tag: string): Promise<{ added: number; endToEnd: number }> {
@@ -353,6 +379,8 @@ async function main(): Promise<void> {
     const highlight: { added: number; endToEnd: number }[] = [];
     await highlightRun(page, needles[0], tagNames[0]);
     for (let i = 1; i <= RUNS; i++) highlight.push(await highlightRun(page, needles[i], tagNames[i % tagNames.length]));
+    const libraryInApp: number[] = [];
+    for (let i = 0; i < RUNS; i++) libraryInApp.push(await libraryInAppRun(page, articleId));
     await context.close();
 
     console.log(`\nChromium, median of ${RUNS} runs (after one warm-up for the reader and the highlight):`);
@@ -362,6 +390,7 @@ async function main(): Promise<void> {
     report('  the app\'s rows, from its first render', library.map((r) => r.appRowsFromRender));
     reportBreakdown(library.map((r) => r.timing), bare);
     console.log(`  rows in the DOM at the top, middle and end: ${domRows.join(', ')}`);
+    report('  from an article back to the library, in the app', libraryInApp);
     allMet = report('reader, 100 KB + 2,000 highlights: data to shown', reader.map((r) => r.shown), targets.reader) && allMet;
     report('  of which building the view', reader.map((r) => r.build));
     report('  opening to shown, fetch included', reader.map((r) => r.open));
