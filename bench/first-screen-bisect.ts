@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/chromium.js';
 import { repoRoot, startServe } from '../tests/e2e/serve-process.js';
-import { bareRowsPage, ELEMENT_TIMING_OBSERVER, pageTiming, type PageTiming } from './page-timing.js';
+import { bareRowsPage, coldPageTiming, ELEMENT_TIMING_OBSERVER, pageTiming, type PageTiming } from './page-timing.js';
 
 /// A change to the static copy, as JavaScript run in it (a scratch page): `sheet` is its one
 /// stylesheet, `strip(test)` removes every declaration whose property passes `test`,
@@ -99,17 +99,6 @@ async function makeVariant(browser: Browser, url: string, change: string): Promi
   return html as string;
 }
 
-/// Open a page cold (a fresh context) and time its first rows.
-async function coldRun(browser: Browser, url: string): Promise<PageTiming> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(ELEMENT_TIMING_OBSERVER);
-  await page.goto(url, { waitUntil: 'load' });
-  const timing = await pageTiming(page);
-  await context.close();
-  return timing;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const keepAt = args.indexOf('--keep');
@@ -137,11 +126,11 @@ async function main(): Promise<void> {
     for (let round = 0; round < runs; round++) {
       // The bare page before and after the round's variants, which go in a rotated order: each
       // is paired with the mean of the two, so a machine getting busier mid-round evens out.
-      const before = (await coldRun(browser, `${serve.origin}/bench-first-screen-bare.html`)).rows;
+      const before = (await coldPageTiming(browser, `${serve.origin}/bench-first-screen-bare.html`)).rows;
       const order = names.map((_, i) => names[(i + round) % names.length]!);
       const got: Record<string, PageTiming> = {};
-      for (const name of order) got[name] = await coldRun(browser, `${serve.origin}/bench-first-screen-${name}.html`);
-      const after = (await coldRun(browser, `${serve.origin}/bench-first-screen-bare.html`)).rows;
+      for (const name of order) got[name] = await coldPageTiming(browser, `${serve.origin}/bench-first-screen-${name}.html`);
+      const after = (await coldPageTiming(browser, `${serve.origin}/bench-first-screen-bare.html`)).rows;
       const bare = (before + after) / 2;
       (rows.bare ??= []).push(bare);
       for (const name of names) {

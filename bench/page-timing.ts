@@ -2,7 +2,7 @@
 // the document, Resource Timing for everything it loaded (with the server's own time from its
 // Server-Timing header), the paint entries, and Element Timing for the rows (`elementtiming=
 // "library-row"`). Used by the UI benchmark for the app's library and for a bare page beside it.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /// One file or call the page loaded before its first rows were painted.
 export interface LoadedBefore {
@@ -86,4 +86,15 @@ export function bareRowsPage(titles: string[]): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const rows = titles.map((t) => `<p elementtiming="library-row">${esc(t)}</p>`).join('\n');
   return `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Rows</title></head>\n<body>\n${rows}\n</body>\n</html>\n`;
+}
+
+/// Open a static page cold (a fresh browser context, nothing cached) and time its first rows.
+export async function coldPageTiming(browser: Browser, url: string): Promise<PageTiming> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(ELEMENT_TIMING_OBSERVER);
+  await page.goto(url, { waitUntil: 'load' });
+  const timing = await pageTiming(page);
+  await context.close();
+  return timing;
 }

@@ -30,7 +30,7 @@ import { corpusCopies, insertArticles, insertHighlights, insertTags, longArticle
 import { launchChromium } from '../tests/e2e/chromium.js';
 import { selectWithMouse } from '../tests/e2e/mouse-select.js';
 import { repoRoot, startServe } from '../tests/e2e/serve-process.js';
-import { bareRowsPage, ELEMENT_TIMING_OBSERVER, pageTiming, type PageTiming } from './page-timing.js';
+import { bareRowsPage, coldPageTiming, ELEMENT_TIMING_OBSERVER, pageTiming, type PageTiming } from './page-timing.js';
 
 const ARTICLES = 100_000;
 const ARTICLE_BYTES = 100 * 1024;
@@ -166,17 +166,6 @@ async function libraryRun(browser: Browser, url: string): Promise<LibraryRun> {
   const timing = await pageTiming(page);
   await context.close();
   return { ...figures, timing };
-}
-
-/// The bare page of rows (page-timing.ts), opened the same way: a fresh context, cold.
-async function bareRun(browser: Browser, url: string): Promise<PageTiming> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(ELEMENT_TIMING_OBSERVER);
-  await page.goto(url, { waitUntil: 'load' });
-  const timing = await pageTiming(page);
-  await context.close();
-  return timing;
 }
 
 /// Rows in the DOM at the top, the middle and the end of the 100,000: a virtualised list keeps
@@ -355,7 +344,7 @@ async function main(): Promise<void> {
     // Taken in turns, so both see the same state of a busy machine.
     for (let i = 0; i < RUNS; i++) {
       library.push(await libraryRun(browser, serve.url));
-      bare.push(await bareRun(browser, `${serve.origin}/bench-bare-rows.html`));
+      bare.push(await coldPageTiming(browser, `${serve.origin}/bench-bare-rows.html`));
     }
     const domRows = await libraryDomRows(browser, serve.url);
     if (process.argv.includes('--library')) {
