@@ -4,7 +4,7 @@ import { writeArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
 import type { PreparedFile, PreparedSource } from './prepare.js';
 import { openPreparer, type Preparer, type PrepareMode } from './preparer.js';
-import { sourceName, type ImportSource } from './sources.js';
+import { sourceName, sourceSize, type ImportSource } from './sources.js';
 
 export interface ImportOptions {
   /// Called after each file with files done and files in all.
@@ -43,7 +43,7 @@ function batchesOf(sources: ImportSource[]): ImportSource[][] {
   let batch: ImportSource[] = [];
   let bytes = 0;
   for (const s of sources) {
-    const size = s.kind === 'file' ? s.size : s.bytes.length;
+    const size = sourceSize(s);
     if (batch.length && (batch.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
       batches.push(batch);
       batch = [];
@@ -110,7 +110,7 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
   const given = typeof options.prepare === 'object' ? options.prepare : null;
   const preparer = given ?? openPreparer((options.prepare as PrepareMode | undefined) ?? 'auto', sources);
   const ahead: Promise<PreparedSource[]>[] = [];
-  const bytesOf = (batch: ImportSource[]) => batch.reduce((n, s) => n + (s.kind === 'file' ? s.size : s.bytes.length), 0);
+  const bytesOf = (batch: ImportSource[]) => batch.reduce((n, s) => n + sourceSize(s), 0);
   let bytesAhead = 0;
   let sent = 0;
   const sendAhead = () => {

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { prepareSource, type PreparedSource } from './prepare.js';
-import type { ImportSource } from './sources.js';
+import { sourceSize, type ImportSource } from './sources.js';
 
 /// Prepares batches of sources; results come back in the order of the sources.
 export interface Preparer {
@@ -45,7 +45,7 @@ export interface PrepareResponse {
 export function openPreparer(mode: PrepareMode, sources: ImportSource[]): Preparer {
   if (mode === 'inline') return inlinePreparer();
   if (mode === 'auto') {
-    const bytes = sources.reduce((n, s) => n + (s.kind === 'file' ? s.size : s.bytes.length), 0);
+    const bytes = sources.reduce((n, s) => n + sourceSize(s), 0);
     if (sources.length < WORKER_MIN_FILES && bytes < WORKER_MIN_BYTES) return inlinePreparer();
   }
   return new WorkerPreparer(spawnPrepareWorker, PREPARE_THREADS);

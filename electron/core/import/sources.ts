@@ -65,3 +65,8 @@ export function sourceName(source: ImportSource): string {
 export function sourceBaseName(source: ImportSource): string {
   return basename(sourceName(source));
 }
+
+/// How many bytes a source holds (as listed, for files).
+export function sourceSize(source: ImportSource): number {
+  return source.kind === 'file' ? source.size : source.bytes.length;
+}
