@@ -48,7 +48,7 @@ export function openPreparer(mode: PrepareMode, sources: ImportSource[]): Prepar
     const bytes = sources.reduce((n, s) => n + sourceSize(s), 0);
     if (sources.length < WORKER_MIN_FILES && bytes < WORKER_MIN_BYTES) return inlinePreparer();
   }
-  return new WorkerPreparer(spawnPrepareWorker, PREPARE_THREADS);
+  return workerPreparer();
 }
 
 /// A preparer on a worker thread started by `spawn` (tests give one that cannot start).
