@@ -51,6 +51,7 @@ must('type check', npx, ['tsc', '-p', 'tsconfig.json']);
 must('type check shared/ (no Node types)', npx, ['tsc', '-p', 'tsconfig.shared.json']);
 must('type check renderer/ (no Node types)', npx, ['tsc', '-p', 'renderer/tsconfig.json']);
 must('build renderer', npx, ['vite', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']);
+must("build browser mode's first screen", npx, ['vite', 'build', '--config', 'vite.first-screen.config.ts', '--logLevel', 'warn']);
 must('build main process and preload', npm, ['run', '--silent', 'build:electron']);
 const unit = vitest('unit and packaging tests', ['unit', 'packaging']);
 const e2e = vitest('end-to-end tests in Chromium', ['e2e']);

@@ -1,19 +1,24 @@
 import type { ServerResponse } from 'node:http';
 
 /// What the renderer may load: its own scripts and styles only (React sets inline styles, hence
-/// 'unsafe-inline' for styles alone), no plug-ins, no framing by other pages.
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/// 'unsafe-inline' for styles alone), no plug-ins, no framing by other pages. `scripts` adds
+/// sources for scripts (the hash of one inline script the server itself put in a page).
+export function contentSecurityPolicyWith(scripts: string[] = []): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scripts].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const contentSecurityPolicy = contentSecurityPolicyWith();
 
 /// Headers every answer carries, whatever it is.
 export function setSecurityHeaders(res: ServerResponse): void {

@@ -1,14 +1,17 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { ServedFirstScreen } from '../../shared/first-screen.js';
 import type { ArchiveHandlers, Handlers } from '../core/handlers.js';
 import { dispatch, invoke } from '../core/dispatch.js';
 import type { JobRegistry } from '../core/jobs.js';
 import { serveDownload } from './download.js';
 import { browserHostHandlers } from './host-handlers.js';
 import { BodyError, MAX_BODY_BYTES, readJsonBody } from './json-body.js';
+import { pageWithFirstScreen, scriptHashSource } from './first-screen.js';
 import { foreignRequest } from './request-guard.js';
-import { sendJson, sendText, setSecurityHeaders } from './security-headers.js';
+import { contentSecurityPolicyWith, sendJson, sendText, setSecurityHeaders } from './security-headers.js';
 import { serveStatic } from './static-files.js';
 import { newToken, sameToken } from './token.js';
 
@@ -25,6 +28,9 @@ export interface ServeOptions {
   token?: string;
   /// Largest API body in bytes.
   maxBodyBytes?: number;
+  /// The library's first screen, drawn into the page (from the renderer's build); without it
+  /// the page is served as it is and draws the screen itself.
+  firstScreen?: ServedFirstScreen | null;
 }
 
 export interface RunningServer {
@@ -110,7 +116,37 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.end();
       return;
     }
+    // The page itself, opened with the secret: with the library's first screen drawn into it,
+    // since it may then show what the library holds.
+    if (path === '/' && req.method === 'GET' && options.firstScreen && sameToken(query.get('token') ?? undefined, token)) {
+      const page = await firstScreenPage(options.firstScreen);
+      if (page) {
+        const body = Buffer.from(page.html, 'utf8');
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(body.length),
+          'Content-Security-Policy': contentSecurityPolicyWith([scriptHashSource(page.guard)]),
+          // It holds the library's rows as they are now.
+          'Cache-Control': 'no-store',
+        });
+        res.end(body);
+        return;
+      }
+    }
     serveStatic(req, res, root, path);
+  }
+
+  /// index.html with the first screen drawn in it, or null to serve the page as it is (the
+  /// screen's call failed, the library is empty, the page is not shaped as expected).
+  async function firstScreenPage(screen: ServedFirstScreen): Promise<{ html: string; guard: string } | null> {
+    try {
+      const answer = await invoke(handlers, screen.call.name, screen.call.input, { transport: 'http' });
+      const drawn = screen.draw(answer);
+      const html = drawn === null ? null : pageWithFirstScreen(readFileSync(join(root, 'index.html'), 'utf8'), drawn, screen.guard);
+      return html === null ? null : { html, guard: screen.guard };
+    } catch {
+      return null;
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -121,10 +157,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
   port = (server.address() as AddressInfo).port;
-  // Read the library's first page (as the library view asks for it, newest first) once now, so
-  // the first visitor does not wait for SQLite to bring its pages into memory (about 100 ms on
+  // Make the first screen's call (the library's first page, newest first) once now, so the
+  // first visitor does not wait for SQLite to bring its pages into memory (about 100 ms on
   // 100,000 articles).
-  setImmediate(() => void Promise.resolve(invoke(handlers, 'listArticles', { sort: 'date', order: 'desc', offset: 0, limit: 200 }, { transport: 'http' })).catch(() => undefined));
+  const warmUp = options.firstScreen?.call ?? { name: 'listArticles' as const, input: { sort: 'date', order: 'desc', offset: 0, limit: 200 } };
+  setImmediate(() => void Promise.resolve(invoke(handlers, warmUp.name, warmUp.input, { transport: 'http' })).catch(() => undefined));
   const origin = `http://127.0.0.1:${port}`;
 
   return {

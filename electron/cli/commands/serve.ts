@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openArchive } from '../../core/archive.js';
 import { packageRoot } from '../../core/app-info.js';
 import { resolveLibraryPath } from '../../core/library-path.js';
+import { loadServedFirstScreen } from '../../server/first-screen.js';
 import { startServer } from '../../server/server.js';
 import { EXIT_FAILED, EXIT_OK, type CliIO, type Command, type ParsedArgs } from '../command.js';
 import { intOption, stringOption } from '../options.js';
@@ -32,6 +33,9 @@ export interface ServeDeps {
   stop?: () => StopSignal;
   /// The built renderer; dist/renderer by default.
   rendererDir?: string;
+  /// The built first screen (vite.first-screen.config.ts); dist/first-screen/first-screen.js,
+  /// beside the renderer, by default.
+  firstScreenModule?: string;
 }
 
 /// Run browser mode until it is told to stop: print the address first, then serve.
@@ -39,14 +43,16 @@ export async function serve(args: ParsedArgs, io: CliIO, deps: ServeDeps = {}): 
   const port = intOption(args, 'port', 0, 0, 65535);
   const rendererDir = deps.rendererDir ?? rendererBuildDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    io.err(`qalam serve: the app is not built yet; run "npm run build:renderer" (npx vite build --config vite.renderer.config.ts) first.\n`);
+    io.err(`qalam serve: the app is not built yet; run "npm run build:renderer" first.\n`);
     return EXIT_FAILED;
   }
+  // Without it (a renderer built on its own) the page draws its first screen itself.
+  const firstScreen = await loadServedFirstScreen(deps.firstScreenModule ?? join(rendererDir, '..', 'first-screen', 'first-screen.js')).catch(() => null);
   const dbPath = resolveLibraryPath(stringOption(args, 'db'), io.env);
   const archive = openArchive(dbPath);
   let running;
   try {
-    running = await startServer({ handlers: archive.handlers, jobs: archive.ctx.jobs, rendererDir, port });
+    running = await startServer({ handlers: archive.handlers, jobs: archive.ctx.jobs, rendererDir, port, firstScreen });
   } catch (e) {
     archive.close();
     const code = (e as NodeJS.ErrnoException).code;

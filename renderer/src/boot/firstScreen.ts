@@ -2,12 +2,15 @@
 // the app opens on (the library's first page of rows, or the article and its annotations, and
 // the codebook), so the server answers while React and the views download and start; and for
 // the library it draws the frame at once and the first rows as soon as they arrive (firstRows.ts).
+// When browser mode's server has already drawn the library into the page, with the first page
+// beside it (servedFirstScreen.ts), that screen is kept and its page handed to the app instead.
 import type { ArticleSummary } from '../../../shared/model.js';
 import { api } from '../api.js';
 import { parseHash } from '../app/route.js';
 import { libraryListQuery, pageInput } from '../features/library/listQuery.js';
 import { drawLibraryFrame } from './firstRows.js';
-import { prefetch, prefetchKey } from './prefetch.js';
+import { prefetch, prefetchKey, seedPrefetch } from './prefetch.js';
+import { takeServedPage } from './servedPage.js';
 
 let appStarted = false;
 
@@ -55,19 +58,32 @@ export function startFirstScreen(hash: string, root: HTMLElement | null): Promis
   let ready: Promise<void> = Promise.resolve();
   if (route.view === 'library') {
     const input = pageInput(libraryListQuery(route), 0);
-    const page = prefetch(prefetchKey('listArticles', input), () => api.listArticles(input)).then(
-      (answer) => answer as { items: ArticleSummary[]; total: number },
-      () => null,
-    );
-    const screen = root ? drawLibraryFrame(root, route) : null;
-    ready = Promise.race([page, wait(ROWS_WAIT_MS).then(() => null)]).then((answer) => {
-      if (!answer || appStarted || !screen?.showRows(answer)) return;
+    const key = prefetchKey('listArticles', input);
+    const served = root ? takeServedPage(root, key) : null;
+    if (served) {
+      // The server drew this very screen into the page: keep it, and give the app its page.
+      seedPrefetch(key, served);
       performance.mark('qalam:first-screen');
-      return rowsOnScreen();
-    });
-  } else if (route.view === 'article') {
-    prefetch(prefetchKey('getArticle', { id: route.id }), () => api.getArticle({ id: route.id }));
-    prefetch(prefetchKey('listAnnotations', { articleId: route.id }), () => api.listAnnotations({ articleId: route.id }));
+      ready = rowsOnScreen();
+    } else {
+      const page = prefetch(key, () => api.listArticles(input)).then(
+        (answer) => answer as { items: ArticleSummary[]; total: number },
+        () => null,
+      );
+      const screen = root ? drawLibraryFrame(root, route) : null;
+      ready = Promise.race([page, wait(ROWS_WAIT_MS).then(() => null)]).then((answer) => {
+        if (!answer || appStarted || !screen?.showRows(answer)) return;
+        performance.mark('qalam:first-screen');
+        return rowsOnScreen();
+      });
+    }
+  } else {
+    // A screen the server drew for the library is not this address's: the app draws its own.
+    root?.replaceChildren();
+    if (route.view === 'article') {
+      prefetch(prefetchKey('getArticle', { id: route.id }), () => api.getArticle({ id: route.id }));
+      prefetch(prefetchKey('listAnnotations', { articleId: route.id }), () => api.listAnnotations({ articleId: route.id }));
+    }
   }
   prefetch(prefetchKey('listTags', {}), () => api.listTags({}));
   return ready;

@@ -42,3 +42,9 @@ export function takePrefetched<T>(key: string): Prefetched<T> | undefined {
   if (entry) started.delete(key);
   return entry;
 }
+
+/// Keep an answer that came some other way (with the page itself) for the first taker of `key`,
+/// as if its call had been started early and had arrived.
+export function seedPrefetch<T>(key: string, value: T): void {
+  started.set(key, { promise: Promise.resolve(value), done: true, value });
+}
