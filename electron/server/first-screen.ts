@@ -28,14 +28,44 @@ export function scriptHashSource(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
+/// The guard's id, which the page's head names as what must be parsed before anything is painted.
+export const GUARD_ID = 'qalam-first-screen-guard';
+
 /// `index.html` with the drawn screen inside its empty root, the guard right after it and then
 /// the rest, its meta content policy allowing the guard by hash; null when the page is not shaped
 /// as expected.
-export function pageWithFirstScreen(indexHtml: string, drawn: { root: string; after: string }, guard: string): string | null {
+///
+/// Two things make the first paint the screen's, whole and at once:
+/// - `<link rel="expect" blocking="render">` naming the guard keeps the browser from painting
+///   before the guard has been parsed (and run), so a page opened at another screen never shows
+///   the library, and a paint of half the page never delays the rows by a frame;
+/// - the page's stylesheets are put into it (`readStylesheet` gives their text by URL path) when
+///   its policy allows inline styles, so a fresh page does not wait for a second request before
+///   it may paint. One that refers to other files (`url(…)`, `@import`) stays a link: inside the
+///   page, its relative addresses would name other files.
+export function pageWithFirstScreen(
+  indexHtml: string,
+  drawn: { root: string; after: string },
+  guard: string,
+  readStylesheet: (urlPath: string) => string | null = () => null,
+): string | null {
   const at = indexHtml.indexOf(ROOT);
   const policyAt = indexHtml.indexOf(SCRIPT_SRC);
-  if (at < 0 || policyAt < 0 || indexHtml.indexOf(ROOT, at + 1) >= 0) return null;
-  const withPolicy = indexHtml.slice(0, policyAt) + `${SCRIPT_SRC} ${scriptHashSource(guard)}` + indexHtml.slice(policyAt + SCRIPT_SRC.length);
-  const rootAt = withPolicy.indexOf(ROOT);
-  return withPolicy.slice(0, rootAt) + `<div id="root">${drawn.root}</div><script>${guard}</script>${drawn.after}` + withPolicy.slice(rootAt + ROOT.length);
+  const headEnd = indexHtml.indexOf('</head>');
+  if (at < 0 || policyAt < 0 || headEnd < 0 || indexHtml.indexOf(ROOT, at + 1) >= 0) return null;
+  let page = indexHtml.slice(0, policyAt) + `${SCRIPT_SRC} ${scriptHashSource(guard)}` + indexHtml.slice(policyAt + SCRIPT_SRC.length);
+  page = page.replace('</head>', `<link rel="expect" href="#${GUARD_ID}" blocking="render">\n  </head>`);
+  if (INLINE_STYLES_ALLOWED.test(page)) page = page.replace(STYLESHEET_LINK, (link, href: string) => inlineStylesheet(link, href, readStylesheet));
+  const rootAt = page.indexOf(ROOT);
+  return page.slice(0, rootAt) + `<div id="root">${drawn.root}</div><script id="${GUARD_ID}">${guard}</script>${drawn.after}` + page.slice(rootAt + ROOT.length);
+}
+
+/// The page's own policy allows `<style>` elements.
+const INLINE_STYLES_ALLOWED = /style-src[^;"]*'unsafe-inline'/;
+/// A stylesheet of the page's own (as Vite writes its links), by an address relative to the page.
+const STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\.?(\/[^"?#]+\.css)">/g;
+
+function inlineStylesheet(link: string, href: string, read: (urlPath: string) => string | null): string {
+  const css = read(href);
+  return css === null || /url\(|@import|<\/style/i.test(css) ? link : `<style>${css}</style>`;
 }

@@ -12,7 +12,7 @@ import { BodyError, MAX_BODY_BYTES, readJsonBody } from './json-body.js';
 import { pageWithFirstScreen, scriptHashSource } from './first-screen.js';
 import { foreignRequest } from './request-guard.js';
 import { contentSecurityPolicyWith, sendJson, sendText, setSecurityHeaders } from './security-headers.js';
-import { serveStatic } from './static-files.js';
+import { resolveStaticPath, serveStatic } from './static-files.js';
 import { newToken, sameToken } from './token.js';
 
 export interface ServeOptions {
@@ -142,8 +142,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       const answer = await invoke(handlers, screen.call.name, screen.call.input, { transport: 'http' });
       const drawn = screen.draw(answer);
-      const html = drawn === null ? null : pageWithFirstScreen(readFileSync(join(root, 'index.html'), 'utf8'), drawn, screen.guard);
+      const html = drawn === null ? null : pageWithFirstScreen(readFileSync(join(root, 'index.html'), 'utf8'), drawn, screen.guard, readStylesheet);
       return html === null ? null : { html, guard: screen.guard };
+    } catch {
+      return null;
+    }
+  }
+
+  /// A stylesheet of the built renderer by its URL path, to put into the page; null when there is none.
+  function readStylesheet(urlPath: string): string | null {
+    const file = resolveStaticPath(root, urlPath);
+    try {
+      return file === null ? null : readFileSync(file, 'utf8');
     } catch {
       return null;
     }

@@ -9,15 +9,17 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../electron/core/archive.js';
 import { openLibrary } from '../../electron/core/db/open.js';
-import { loadServedFirstScreen, pageWithFirstScreen, scriptHashSource } from '../../electron/server/first-screen.js';
+import { GUARD_ID, loadServedFirstScreen, pageWithFirstScreen, scriptHashSource } from '../../electron/server/first-screen.js';
 import { startServer, type RunningServer } from '../../electron/server/server.js';
 import { firstScreen, SERVED_ROWS } from '../../renderer/src/boot/servedFirstScreen.js';
 import { SERVED_PAGE_ID } from '../../renderer/src/boot/servedPage.js';
 import { corpusCopies, insertArticles, readCorpus } from '../e2e/bulk-library.js';
 
 const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
-// The page as the renderer's build writes it: a meta content policy and an empty root.
-const indexHtml = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+// The page as the renderer's build writes it: a meta content policy, its stylesheet and an empty root.
+const sourceHtml = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+const stylesheet = '.article-row{border-bottom:1px solid #ccc}';
+const indexHtml = sourceHtml.replace('</head>', '  <link rel="stylesheet" crossorigin href="./assets/index-Test1234.css">\n  </head>');
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -39,8 +41,9 @@ describe("browser mode's page with the first screen drawn in", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'qalam-served-'));
-    mkdirSync(join(dir, 'renderer'));
+    mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
     writeFileSync(join(dir, 'renderer', 'index.html'), indexHtml);
+    writeFileSync(join(dir, 'renderer', 'assets', 'index-Test1234.css'), stylesheet);
     const db = join(dir, 'library.sqlite');
     const lib = openLibrary(db);
     try {
@@ -76,6 +79,17 @@ describe("browser mode's page with the first screen drawn in", () => {
     expect(served.page.items.map((a) => a.title).slice(0, SERVED_ROWS)).toEqual(newest);
   });
 
+  it('is painted first whole: its stylesheet inside it, and nothing painted before the guard has run', async () => {
+    const { document } = parseHTML((await get(srv.port, `/?token=${srv.token}`)).body);
+    expect(document.querySelector('link[rel="stylesheet"]')).toBeNull();
+    expect([...document.querySelectorAll('head style')].map((s) => s.textContent)).toEqual([stylesheet]);
+    const expectLink = document.querySelector('head link[rel="expect"]')!;
+    expect(expectLink.getAttribute('blocking')).toBe('render');
+    expect(expectLink.getAttribute('href')).toBe(`#${GUARD_ID}`);
+    expect(document.getElementById(GUARD_ID)!.textContent).toBe(firstScreen.guard);
+    expect(document.getElementById(GUARD_ID)!.previousElementSibling).toBe(document.getElementById('root'));
+  });
+
   it('allows its one inline script by hash, in the header and in the page, and nothing more', async () => {
     const page = await get(srv.port, `/?token=${srv.token}`);
     const hash = scriptHashSource(firstScreen.guard);
@@ -107,9 +121,36 @@ describe("browser mode's page with the first screen drawn in", () => {
   it('puts a screen only into a page shaped as expected', () => {
     const drawn = { root: '<p>rows</p>', after: '<script type="application/json">{}</script>' };
     const page = pageWithFirstScreen(indexHtml, drawn, 'x()')!;
-    expect(page).toContain(`<div id="root"><p>rows</p></div><script>x()</script>${drawn.after}`);
+    expect(page).toContain(`<div id="root"><p>rows</p></div><script id="${GUARD_ID}">x()</script>${drawn.after}`);
     expect(pageWithFirstScreen('<div id="root"></div>', drawn, 'x()')).toBeNull();
+    expect(pageWithFirstScreen(indexHtml.replace('</head>', ''), drawn, 'x()')).toBeNull();
     expect(pageWithFirstScreen(indexHtml.replace('<div id="root"></div>', '<div id="app"></div>'), drawn, 'x()')).toBeNull();
+  });
+});
+
+describe('stylesheets put into the page', () => {
+  const drawn = { root: '<p>rows</p>', after: '' };
+  const link = '<link rel="stylesheet" crossorigin href="./assets/index-Test1234.css">';
+  const withSheet = (css: string | null) => pageWithFirstScreen(indexHtml, drawn, 'x()', (path) => (path === '/assets/index-Test1234.css' ? css : null))!;
+
+  it('takes the text of a stylesheet of its own', () => {
+    const page = withSheet('p{color:red}');
+    expect(page).toContain('<style>p{color:red}</style>');
+    expect(page).not.toContain(link);
+  });
+
+  it('keeps the link for a stylesheet it cannot read, one that names other files, or one that would end the element', () => {
+    expect(withSheet(null)).toContain(link);
+    expect(withSheet('p{background:url(bg.png)}')).toContain(link);
+    expect(withSheet('@import "other.css";')).toContain(link);
+    expect(withSheet('p::after{content:"</style><script>x()</script>"}')).toContain(link);
+  });
+
+  it('keeps the link where the page does not allow inline styles', () => {
+    const strict = indexHtml.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
+    const page = pageWithFirstScreen(strict, drawn, 'x()', () => 'p{color:red}')!;
+    expect(page).toContain(link);
+    expect(page).not.toContain('<style>');
   });
 });
 
