@@ -34,6 +34,22 @@ function isDashWord(arg: string, options: OptionSpec): boolean {
   return !Object.values(options).some((o) => o.short === arg.slice(1));
 }
 
+/// Errors that come down to how the command was called (what it named, what it was given):
+/// exit 2, like a usage error. Anything else that fails is exit 1.
+const USAGE_CODES = new Set(['bad_input', 'bad_query', 'not_found', 'not_a_library']);
+
+/// An option that takes one value and was given several (`--quote a --quote b`): taking the last
+/// one silently would do something the caller did not ask for.
+function repeatedOption(tokens: { kind: string; name?: string }[], options: OptionSpec): string | null {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !t.name || options[t.name]?.multiple || options[t.name]?.type === 'boolean') continue;
+    if (seen.has(t.name)) return t.name;
+    seen.add(t.name);
+  }
+  return null;
+}
+
 /// Run the CLI with the given arguments; returns the exit code instead of exiting (tests call it).
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -58,8 +74,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const hidden: string[] = [];
     const args = command.dashPositionals ? rest.map((a) => (isDashWord(a, options) ? `\u0000${hidden.push(a) - 1}` : a)) : rest;
     try {
-      parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
       parsed.positionals = parsed.positionals.map((p) => (p.startsWith('\u0000') ? hidden[Number(p.slice(1))] : p));
+      const repeated = repeatedOption(parsed.tokens ?? [], options);
+      if (repeated) throw new Error(`--${repeated} was given more than once; it takes one value`);
     } catch (e) {
       throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
     }
@@ -75,7 +93,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (e instanceof QalamError) {
       io.err(`qalam ${name}: ${e.message}\n`);
-      return e.code === 'bad_input' || e.code === 'bad_query' || e.code === 'not_found' ? EXIT_USAGE : EXIT_FAILED;
+      return USAGE_CODES.has(e.code) ? EXIT_USAGE : EXIT_FAILED;
     }
     io.err(`qalam ${name}: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_FAILED;

@@ -31,7 +31,7 @@ With --json prints {"imported": N, "duplicates": N, "failed": [{"path", "error"}
         for (const f of r.failed) io.out(`  failed: ${f.path}: ${f.error}\n`);
       }
       return EXIT_OK;
-    });
+    }, { create: true });
   },
 };
 

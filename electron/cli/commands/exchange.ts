@@ -165,7 +165,7 @@ or zip) is checked against its manifest first. What cannot be placed is listed; 
         if (r.problemCount > r.problems.length) io.out(`  … and ${r.problemCount - r.problems.length} more\n`);
       }
       return r.problemCount ? EXIT_FAILED : EXIT_OK;
-    });
+    }, { create: true });
   },
 };
 

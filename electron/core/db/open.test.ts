@@ -48,6 +48,29 @@ describe('openLibrary', () => {
     expect(readFileSync(path, 'utf8')).toBe('these are my notes, not a library\n');
   });
 
+  it("refuses another program's SQLite database, or one with a version but not a library's tables, without touching it", () => {
+    const dir = temp();
+    for (const [name, version] of [['other.sqlite', 0], ['versioned.sqlite', 1]] as const) {
+      const path = join(dir, name);
+      const db = new Database(path);
+      db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('mine')");
+      db.pragma(`user_version = ${version}`);
+      db.close();
+      const before = readFileSync(path);
+      expect(() => openLibrary(path), name).toThrow(/is an SQLite database but not a Qalam library; it has not been changed/);
+      expect(() => openLibrary(path, { readonly: true }), name).toThrow(/not a Qalam library/);
+      expect(readFileSync(path).equals(before), name).toBe(true);
+    }
+  });
+
+  it('opens an empty SQLite file as a new library', () => {
+    const path = join(temp(), 'empty.sqlite');
+    new Database(path).close();
+    const lib = openLibrary(path);
+    expect(lib.schemaVersion).toBe(loadMigrations().length);
+    lib.close();
+  });
+
   it('caches prepared statements per connection', () => {
     const lib = openLibrary(join(temp(), 'c.sqlite'));
     expect(lib.stmt('SELECT 1')).toBe(lib.stmt('SELECT 1'));

@@ -28,6 +28,20 @@ function looksLikeSqlite(path: string): boolean {
   }
 }
 
+/// Tables every Qalam library has had since its first schema.
+const LIBRARY_TABLES = ['meta', 'articles', 'tags', 'annotations'];
+
+/// Refuse, before anything is written, an SQLite database that is not a Qalam library: one that
+/// has tables of its own but no schema version (another program's database), or a version but not
+/// the library's tables. Migrating it would turn someone else's file into a library.
+function refuseForeignDatabase(db: DB, path: string, version: number): void {
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]);
+  const foreign = version === 0 ? tables.size > 0 : LIBRARY_TABLES.some((t) => !tables.has(t));
+  if (foreign) {
+    throw new QalamError('not_a_library', `${path} is an SQLite database but not a Qalam library; it has not been changed.`);
+  }
+}
+
 /// Open (or create) a library file: WAL, foreign keys, a busy timeout, the newest schema.
 export function openLibrary(path: string, options: { readonly?: boolean } = {}): Library {
   if (path !== ':memory:') {
@@ -47,6 +61,7 @@ export function openLibrary(path: string, options: { readonly?: boolean } = {}):
     const migrations = loadMigrations();
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) migrate(db, migrations); // throws too_new before any write
+    refuseForeignDatabase(db, path, version);
     if (!options.readonly) {
       // Articles run to a few kilobytes: in 4 KB pages most rows would sit alone in a page.
       // Only a new, empty file takes a page size (before WAL and the first table).
@@ -84,6 +99,9 @@ export function openLibrary(path: string, options: { readonly?: boolean } = {}):
     db.close();
     if (e instanceof QalamError) throw e;
     const message = (e as Error).message;
+    if (/readonly database|unable to open database file/i.test(message)) {
+      throw new QalamError('read_only', `${path} cannot be written: Qalam needs to write to the library file and to its folder (${message}); it has not been changed.`);
+    }
     if (/file is not a database|malformed/i.test(message)) {
       throw new QalamError('not_a_library', `${path} is not a usable Qalam library (${message}); it has not been changed.`);
     }
