@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './index.js';
+import { MAX_QUERY_PREFIXES, MAX_QUERY_TERMS } from './parse.js';
 import type { ParsedQuery } from './ast.js';
 
 const ok = (q: string): ParsedQuery => {
@@ -94,6 +95,32 @@ describe('parseQuery', () => {
     expect(error('date:2025-12-31..2025-01-01')).toMatch(/ends before it starts/);
     expect(error('Toshkent OR lang:uz')).toMatch(/apply to the whole query/);
     expect(error('Toshkent OR -Samarqand')).toMatch(/Every side of OR/);
+  });
+
+  it('asks for a word once, however often and in whatever capitals it is typed', () => {
+    const once = ok('toshk*').text;
+    expect(ok(Array(500).fill('toshk*').join(' ')).text).toEqual(once);
+    expect(ok('toshk* TOSHK* Toshk* OR toshk*').text).toEqual(once);
+    expect(ok('Toshkent OR toshkent Samarqand').text).toEqual({
+      type: 'and',
+      children: [
+        { type: 'term', text: 'Toshkent', quoted: false, prefix: false, field: null },
+        { type: 'term', text: 'Samarqand', quoted: false, prefix: false, field: null },
+      ],
+    });
+    // A phrase, a prefix, a title-only word and the word in another script are other questions.
+    expect(ok('Toshkent Тошкент').text).toMatchObject({ type: 'and', children: { length: 2 } });
+    expect(ok('Toshkent "Toshkent" toshkent* title:Toshkent').text).toMatchObject({ type: 'and', children: { length: 4 } });
+  });
+
+  it('refuses a query of more different words, or prefixes, than it can search at once', () => {
+    const words = (n: number, suffix = '') => Array.from({ length: n }, (_, i) => `so${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}${suffix}`).join(' ');
+    expect(ok(words(MAX_QUERY_TERMS)).text).toMatchObject({ type: 'and', children: { length: MAX_QUERY_TERMS } });
+    expect(error(words(MAX_QUERY_TERMS + 1))).toBe(`The query asks for ${MAX_QUERY_TERMS + 1} different words and phrases; at most ${MAX_QUERY_TERMS} can be searched at once.`);
+    expect(ok(words(MAX_QUERY_PREFIXES, '*')).text).toMatchObject({ type: 'and', children: { length: MAX_QUERY_PREFIXES } });
+    expect(error(words(MAX_QUERY_PREFIXES + 1, '*'))).toMatch(/has 17 different words ending in \*; at most 16/);
+    // Left-out words count too: each is a lookup all the same.
+    expect(error(`Toshkent ${words(MAX_QUERY_TERMS).split(' ').map((w) => '-' + w).join(' ')}`)).toMatch(/asks for 65 different words/);
   });
 
   it('gives the position of the problem', () => {

@@ -181,8 +181,7 @@ class Parser {
       const node = this.parseOr(depth);
       if (node) children.push(node);
     }
-    if (children.length === 0) return null;
-    return children.length === 1 ? children[0] : { type: 'and', children };
+    return group('and', children);
   }
 
   private parseOr(depth: number): QueryNode | null {
@@ -202,8 +201,7 @@ class Parser {
       if (node) children.push(node);
     }
     if (sawOr && children.length < 2) throw new QuerySyntaxError('OR needs a word on each side.', startAt);
-    if (children.length === 0) return null;
-    return children.length === 1 ? children[0] : { type: 'or', children };
+    return group('or', children);
   }
 
   private parseUnary(depth: number, inOr: boolean): QueryNode | null {
@@ -303,6 +301,54 @@ function withField(node: QueryNode, field: 'title'): QueryNode {
   }
 }
 
+/// What a node asks for: a word typed twice, or in other capitals, asks for the same thing. (Not
+/// the folded key: a word in another script is another question when the search keeps to the
+/// script typed.)
+function nodeKey(node: QueryNode): string {
+  switch (node.type) {
+    case 'term':
+      return `${node.field ?? ''}|${node.quoted ? 'q' : ''}${node.prefix ? '*' : ''}|${node.text.toLowerCase().split(/\s+/).join(' ')}`;
+    case 'not':
+      return `-(${nodeKey(node.child)})`;
+    default:
+      return `${node.type}(${node.children.map(nodeKey).join(',')})`;
+  }
+}
+
+/// An AND or OR of these children, each asked for once: `th* th* th*` is `th*`. Repeats change
+/// nothing in what matches, but each would cost the full-text index a lookup of its own.
+function group(type: 'and' | 'or', children: QueryNode[]): QueryNode | null {
+  const seen = new Set<string>();
+  const distinct = children.filter((c) => {
+    const key = nodeKey(c);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  if (distinct.length === 0) return null;
+  return distinct.length === 1 ? distinct[0] : { type, children: distinct };
+}
+
+/// The most different words and phrases one query searches for, and of them the most prefixes
+/// (`toshk*`, each a scan of every index key that starts so): beyond these, one query could keep
+/// the library busy for minutes.
+export const MAX_QUERY_TERMS = 64;
+export const MAX_QUERY_PREFIXES = 16;
+
+function checkSize(node: QueryNode): void {
+  const terms = new Set<string>();
+  const prefixes = new Set<string>();
+  const visit = (n: QueryNode): void => {
+    if (n.type === 'term') {
+      const key = nodeKey(n);
+      terms.add(key);
+      if (n.prefix) prefixes.add(key);
+    } else if (n.type === 'not') visit(n.child);
+    else n.children.forEach(visit);
+  };
+  visit(node);
+  if (terms.size > MAX_QUERY_TERMS) throw new QuerySyntaxError(`The query asks for ${terms.size} different words and phrases; at most ${MAX_QUERY_TERMS} can be searched at once.`, 0);
+  if (prefixes.size > MAX_QUERY_PREFIXES) throw new QuerySyntaxError(`The query has ${prefixes.size} different words ending in *; at most ${MAX_QUERY_PREFIXES} can be searched at once.`, 0);
+}
+
 /// Whether a node can match anything by itself (a NOT alone cannot).
 function hasPositive(node: QueryNode): boolean {
   switch (node.type) {
@@ -341,6 +387,7 @@ export function parseQuery(input: string): ParseResult {
     const text = parser.parse();
     if (!text && parser.filters.length === 0) return fail('The query has no word to search for (only punctuation or operators).', 0);
     if (text) checkNegations(text, true);
+    if (text) checkSize(text);
     const query: ParsedQuery = { text, filters: parser.filters };
     return { ok: true, query };
   } catch (e) {
