@@ -1,14 +1,7 @@
 import { contract, type CallName, type CallResult } from '../../shared/contract/index.js';
 import { QalamError } from './errors.js';
+import { describeInputIssues, fieldLabel, illFormedText, type InputIssue } from './input-issues.js';
 import type { CallContext, Handlers } from './handlers.js';
-
-/// Describe a zod failure in one line a person can read: which field, what is wrong.
-function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 /// The one way every transport runs a call: the name must be in the contract, the input must
 /// match its schema, and whatever happens comes back as data.
@@ -22,9 +15,13 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".` } };
   }
   const spec = contract[name as CallName];
+  const illFormed = illFormedText(input);
+  if (illFormed) {
+    return { ok: false, error: { code: 'bad_input', message: `${fieldLabel(illFormed)} is not valid Unicode text (it holds half of a character pair).` } };
+  }
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad_input', message: `${name}: ${describeIssues(parsed.error)}` } };
+    return { ok: false, error: { code: 'bad_input', message: describeInputIssues(name, parsed.error.issues as InputIssue[]) } };
   }
   const handler = handlers[name as CallName] as ((args: unknown, ctx: CallContext) => unknown) | undefined;
   if (!handler) return { ok: false, error: { code: 'unsupported', message: `${name} is not available here.` } };

@@ -5,7 +5,7 @@ import { annotation, id, isoDate, passage } from './schemas.js';
 const tagRefs = {
   tagIds: z.array(id).max(100).optional(),
   /// Tags named here are found by name (or `Parent/Child` path) and created when missing.
-  tagNames: z.array(z.string().min(1).max(200)).max(100).optional(),
+  tagNames: z.array(z.string().min(1).max(2000)).max(100).optional(),
 };
 
 export const annotationCalls = {

@@ -8,8 +8,11 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   doc: string;
 }
 
+/// Inputs are strict: a field the call does not take is refused, not dropped, since a misspelt
+/// field (`quote` for `exact`, `tags` for `tagNames`) would otherwise quietly change what a write
+/// does.
 export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string): CallSpec<I, O> {
-  return { input, output, doc };
+  return { input: input instanceof z.ZodObject ? (input.strict() as unknown as I) : input, output, doc };
 }
 
 /// Errors cross every transport as data, never as thrown exceptions: Electron's IPC keeps only

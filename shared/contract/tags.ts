@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { call } from './define.js';
 import { color, id, tag } from './schemas.js';
 
+// The full rules for a name (length in characters, invisible and control characters) are the
+// codebook's (electron/core/tags/model.ts); here only what keeps a call's size in bounds.
 const tagName = z
   .string()
   .trim()
   .min(1, 'a tag needs a name')
-  .max(200)
+  .max(800)
   .refine((s) => !s.includes('/'), 'a tag name cannot contain "/" (it separates parent and child)');
 
 export const tagCalls = {

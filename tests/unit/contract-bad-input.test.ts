@@ -78,6 +78,30 @@ describe('the contract refuses bad input on every call', () => {
     expect(fingerprint(archive)).toBe(before);
   });
 
+  it('says what is wrong in a sentence a person can act on', async () => {
+    const before = fingerprint(archive);
+    const article = ((await dispatch(archive.handlers, 'listArticles', { limit: 1 }, ctx)) as { ok: true; value: { items: { id: number }[] } }).value.items[0]!.id;
+    const cases: [string, unknown, string][] = [
+      ['search', { query: 'x'.repeat(3000) }, 'The query can be at most 2,000 characters long.'],
+      ['search', { query: 'Toshkent', limit: 0 }, 'The limit must be at least 1.'],
+      ['search', {}, 'The query is missing.'],
+      ['updateAnnotation', { id: 1, note: 'n'.repeat(120_000) }, 'The note can be at most 100,000 characters long.'],
+      ['createTag', { name: '   ' }, 'A tag needs a name.'],
+      ['createTag', { name: 'x', color: 'red' }, 'A colour is written #rrggbb.'],
+      ['createTag', { name: 'lone\ud800surrogate' }, 'The name is not valid Unicode text (it holds half of a character pair).'],
+      ['createAnnotation', { articleId: article, start: 0, end: 4, tagNames: ['T'], note: 'bad \udc00' }, 'The note is not valid Unicode text (it holds half of a character pair).'],
+      ['createAnnotation', { articleId: article, start: 0, end: 4, tagNames: ['T', 'x\ud800'] }, 'Each tag name is not valid Unicode text (it holds half of a character pair).'],
+      // A misspelt field is refused, not dropped: `quote` would have made the passage the one at 0–4.
+      ['createAnnotation', { articleId: article, start: 0, end: 4, tagNames: ['T'], quote: 'nope' }, 'createAnnotation does not take "quote".'],
+      ['createAnnotation', { articleId: article, start: 0, end: 4, tags: ['T'] }, 'createAnnotation does not take "tags".'],
+    ];
+    for (const [name, input, message] of cases) {
+      const r = await dispatch(archive.handlers, name, input, ctx);
+      expect(r, `${name} ${JSON.stringify(input).slice(0, 80)}`).toEqual({ ok: false, error: { code: 'bad_input', message } });
+    }
+    expect(fingerprint(archive)).toBe(before);
+  });
+
   it('a malformed search is bad_query with a readable message, never an SQL error', async () => {
     for (const query of ['"unclosed', 'OR', 'title:', '-', '()', 'date:2025-13-45', 'AND OR NOT']) {
       const r = await dispatch(archive.handlers, 'search', { query }, ctx);

@@ -86,6 +86,28 @@ describe('the codebook', () => {
     expect(codeOf(() => createTag(lib, { name: 'x', parentId: 999 }))).toMatch(/^not_found/);
   });
 
+  it('refuses names that cannot be told apart or would scramble a list, and counts characters as people do', () => {
+    createTag(lib, { name: 'Places' });
+    // Invisible characters at either end are not part of the name: this is the same tag again.
+    expect(codeOf(() => createTag(lib, { name: 'Places\u200b' }))).toMatch(/^conflict: There is already a tag "Places"/);
+    expect(codeOf(() => createTag(lib, { name: '\u2060Places\ufeff' }))).toMatch(/^conflict/);
+    for (const name of ['\u200b', '\u200f', '\u200d\u200d', '\u0301', '\u2060\u2060']) {
+      expect(codeOf(() => createTag(lib, { name })), JSON.stringify(name)).toMatch(/^bad_input: (A tag needs a name|A tag name needs at least one visible)/);
+    }
+    expect(codeOf(() => createTag(lib, { name: 'a\u0001b' }))).toBe('bad_input: A tag name cannot contain control characters.');
+    expect(codeOf(() => createTag(lib, { name: '\u0007bell' }))).toBe('bad_input: A tag name cannot contain control characters.');
+    expect(codeOf(() => createTag(lib, { name: '\u202eevil' }))).toMatch(/^bad_input: A tag name cannot contain text-direction controls/);
+    expect(codeOf(() => createTag(lib, { name: 'lone\ud800surrogate' }))).toMatch(/^bad_input: A tag name must be valid Unicode/);
+    expect(codeOf(() => findOrCreateTagPath(lib, 'Places/\u202eevil'))).toMatch(/^bad_input: .*text-direction/);
+    // Joiners inside a name hold emoji and scripts together, and stay.
+    expect(createTag(lib, { name: '👩\u200d💻 Coders' }).name).toBe('👩\u200d💻 Coders');
+    // 200 emoji are 200 characters (400 UTF-16 units), and allowed; 201 are not.
+    expect(createTag(lib, { name: '🌍'.repeat(200) }).name).toHaveLength(400);
+    expect(codeOf(() => createTag(lib, { name: '🌍'.repeat(201) }))).toBe('bad_input: A tag name is at most 200 characters long.');
+    expect(listTags(lib).map((t) => t.name)).toEqual(expect.arrayContaining(['Places', '👩\u200d💻 Coders']));
+    expect(listTags(lib)).toHaveLength(3);
+  });
+
   it('finds or creates tags by path, and finds a bare name anywhere in the tree', () => {
     const trade = findOrCreateTagPath(lib, 'Economy / Trade');
     expect(trade.path).toEqual(['Economy', 'Trade']);

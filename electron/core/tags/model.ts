@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Tag } from '../../../shared/model.js';
+import { isWellFormedText } from '../../../shared/text/index.js';
 import type { Library } from '../db/open.js';
 import { badInput, notFound, QalamError } from '../errors.js';
 import { nextTagColor } from './palette.js';
@@ -29,15 +30,29 @@ function sameName(a: string, b: string): boolean {
   return a.normalize('NFC').toLocaleLowerCase('und') === b.normalize('NFC').toLocaleLowerCase('und');
 }
 
-/// A tag name as stored: NFC, trimmed, inner white space collapsed; refused when empty, too long
-/// or holding the path separator.
+/// A tag name as stored: NFC, trimmed (of invisible format characters too), inner white space
+/// collapsed; refused when empty, too long (in characters as people count them, not UTF-16
+/// units), holding the path separator, or holding what would make two names look alike or
+/// scramble a list: control characters, text-direction overrides, no visible character at all.
 export function cleanTagName(raw: string): string {
-  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!isWellFormedText(raw)) throw badInput('A tag name must be valid Unicode text (it holds half of a character pair).');
+  if (DIRECTION_CONTROLS.test(raw)) throw badInput('A tag name cannot contain text-direction controls (U+202A–U+202E, U+2066–U+2069).');
+  const name = raw.normalize('NFC').replace(EDGE_INVISIBLES, '').replace(/\s+/g, ' ');
   if (!name) throw badInput('A tag needs a name.');
-  if (name.length > MAX_NAME) throw badInput(`A tag name is at most ${MAX_NAME} characters long.`);
+  if ([...name].length > MAX_NAME) throw badInput(`A tag name is at most ${MAX_NAME} characters long.`);
   if (name.includes(PATH_SEPARATOR)) throw badInput(`A tag name cannot contain "${PATH_SEPARATOR}": it separates a parent from its child.`);
+  if (/\p{Cc}/u.test(name)) throw badInput('A tag name cannot contain control characters.');
+  if (!VISIBLE.test(name)) throw badInput('A tag name needs at least one visible letter, digit or sign.');
   return name;
 }
+
+/// White space and invisible format characters (zero-width space, joiners, marks) at either end:
+/// `Places` and `Places` + U+200B would otherwise be two tags no one can tell apart.
+const EDGE_INVISIBLES = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+/// Embeddings, overrides and isolates: they reorder the text after them wherever the name is shown.
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/// A character that shows: not white space, a format character or a combining mark alone.
+const VISIBLE = /[^\s\p{Cf}\p{Mn}\p{Me}]/u;
 
 function cleanColor(raw: string): string {
   if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw badInput(`A colour is written #rrggbb, not "${raw}".`);
@@ -271,6 +286,7 @@ export function deleteTag(lib: Library, id: number, force = false): TagDeletion 
 /// Split `Parent/Child` into clean names.
 export function parseTagPath(path: string): string[] {
   const parts = path.split(PATH_SEPARATOR).map((p) => p.normalize('NFC').trim().replace(/\s+/g, ' '));
+  if (parts.length === 1 && parts[0] === '') throw badInput('A tag needs a name.');
   if (parts.some((p) => p === '')) throw badInput(`"${path}" is not a tag path: a name is missing between the "${PATH_SEPARATOR}".`);
   return parts.map(cleanTagName);
 }
