@@ -1,25 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../shared/model.js';
+import type { Annotation, Tag } from '../../../../shared/model.js';
+import { describeError } from '../../state/describeError.js';
 import { UndoStack } from '../../state/undo.js';
+import { TagActions } from '../tags/tagActions.js';
 import { AnnotationActions, type AnnotationApi, type AnnotationChange } from './annotationActions.js';
 import { uzCyrlText } from '../../editor/test-fixtures.js';
 
+const notFound = (message: string) => Object.assign(new Error(message), { code: 'not_found' });
+
 /// An in-memory library that behaves like the archive: new row ids on every insert, uids kept
-/// when given, tag names resolved to ids (created when missing), deleted rows returned.
+/// when given, tag names resolved to ids (created when missing), unknown tag ids refused, deleted
+/// rows returned; tags can be created and deleted as the Tags view does.
 function fakeApi(text: string) {
   const rows = new Map<number, Annotation>();
-  const tagIdsByName = new Map<string, number>([['Security', 1]]);
+  const tags = new Map<number, Tag>();
   let nextId = 1;
   let nextUid = 1;
+  let nextTag = 101;
   const calls: string[] = [];
-  const resolveTags = (ids: number[] = [], names: string[] = []) => [
-    ...ids,
-    ...names.map((n) => tagIdsByName.get(n) ?? (tagIdsByName.set(n, 100 + tagIdsByName.size), tagIdsByName.get(n)!)),
-  ];
+  const addTag = (id: number, name: string, parentId: number | null = null): Tag => {
+    const tag: Tag = { id, uid: `tag-${id}`, name, parentId, path: [name], color: '#336699', description: '', count: 0 };
+    tags.set(id, tag);
+    return tag;
+  };
+  addTag(1, 'Security');
+  const byName = (name: string) => [...tags.values()].find((t) => t.name === name) ?? addTag(nextTag++, name);
+  const resolveTags = (ids: number[] = [], names: string[] = []) => {
+    for (const id of ids) if (!tags.has(id)) throw notFound(`There is no tag with id ${id}.`);
+    return [...ids, ...names.map((n) => byName(n).id)];
+  };
   const api: AnnotationApi = {
     async createAnnotation(input) {
       calls.push('create');
       if (input.uid && [...rows.values()].some((r) => r.uid === input.uid)) throw new Error('uid already exists');
+      const tagIds = resolveTags(input.tagIds, input.tagNames);
       const id = nextId++;
       const row: Annotation = {
         id,
@@ -30,7 +44,7 @@ function fakeApi(text: string) {
         exact: text.slice(input.start, input.end),
         prefix: '',
         suffix: '',
-        tagIds: resolveTags(input.tagIds, input.tagNames),
+        tagIds,
         note: input.note ?? '',
         status: 'anchored',
         createdAt: '2024-01-01T00:00:00Z',
@@ -42,7 +56,7 @@ function fakeApi(text: string) {
     async updateAnnotation(input) {
       calls.push('update');
       const row = rows.get(input.id);
-      if (!row) throw new Error(`no annotation ${input.id}`);
+      if (!row) throw notFound(`no annotation ${input.id}`);
       const next = {
         ...row,
         tagIds: input.tagIds || input.tagNames ? resolveTags(input.tagIds, input.tagNames) : row.tagIds,
@@ -54,12 +68,29 @@ function fakeApi(text: string) {
     async deleteAnnotation(input) {
       calls.push('delete');
       const row = rows.get(input.id);
-      if (!row) throw new Error(`no annotation ${input.id}`);
+      if (!row) throw notFound(`no annotation ${input.id}`);
       rows.delete(input.id);
       return row;
     },
   };
-  return { api, rows, calls };
+  const tagApi = {
+    async createTag(i: { name: string; parentId?: number | null }) {
+      return addTag(nextTag++, i.name, i.parentId ?? null);
+    },
+    async deleteTag({ id, force }: { id: number; force?: boolean }) {
+      if (!tags.has(id)) throw notFound(`There is no tag with id ${id}.`);
+      const carrying = [...rows.values()].filter((r) => r.tagIds.includes(id));
+      if (carrying.length && !force) throw Object.assign(new Error('in use'), { code: 'in_use' });
+      for (const r of carrying) rows.set(r.id, { ...r, tagIds: r.tagIds.filter((t) => t !== id) });
+      tags.delete(id);
+      return { deleted: 1, annotationsAffected: carrying.length };
+    },
+  };
+  return { api, tagApi, rows, tags, calls };
+}
+
+function names(rows: Map<number, Annotation>, tags: Map<number, Tag>): string[][] {
+  return [...rows.values()].map((r) => r.tagIds.map((id) => tags.get(id)!.name));
 }
 
 function setup() {
@@ -143,5 +174,57 @@ describe('annotation actions and their undo', () => {
     expect(undo.canUndo).toBe(false);
     expect(changes).toEqual([]);
     expect(settled()).toBe(0);
+  });
+
+  it('brings a deleted highlight back with its tag after undo re-created that tag under a new id', async () => {
+    const { actions, undo, rows, tags, tagApi, range } = setup();
+    const tagActions = new TagActions(tagApi as never, undo, () => undefined);
+    const highlight = await actions.create({ ...range, tagNames: ['Methodology'] });
+    const [methodology] = highlight.tagIds;
+    await actions.remove(highlight);
+    await tagActions.create('Zeta', null);
+    await tagActions.remove(tags.get(methodology!)!, false, false);
+
+    await undo.undo(); // the tag comes back, as a new row
+    await undo.undo(); // Zeta goes
+    expect(undo.undoLabel).toBe('delete highlight');
+    await undo.undo();
+    expect([...rows.values()][0]).toMatchObject({ uid: highlight.uid });
+    expect(names(rows, tags)).toEqual([['Methodology']]);
+    expect([...rows.values()][0]!.tagIds).not.toEqual([methodology]);
+
+    // Forwards and back again: every step still finds the tag, whatever its id is by then.
+    await undo.redo();
+    await undo.redo();
+    await undo.redo();
+    expect(rows.size).toBe(0);
+    expect([...tags.values()].map((t) => t.name)).toEqual(['Security', 'Zeta']);
+    await undo.undo();
+    await undo.undo();
+    await undo.undo();
+    expect(names(rows, tags)).toEqual([['Methodology']]);
+    await undo.undo();
+    expect(rows.size).toBe(0);
+    expect(undo.canUndo).toBe(false);
+  });
+
+  it('brings a highlight back without a tag deleted for good, and an edit of a vanished highlight leaves the history', async () => {
+    const { actions, undo, rows, tags, tagApi, range } = setup();
+    const tagActions = new TagActions(tagApi as never, undo, () => undefined);
+    const kept = await actions.create({ ...range, tagIds: [1], tagNames: ['Media'] });
+    const media = tags.get(kept.tagIds[1]!)!;
+    const gone = await actions.create({ articleId: 7, start: 0, end: 5, tagIds: [media.id] });
+    await actions.update(gone, { note: 'soon lost' });
+    await actions.remove(kept);
+    // The tag still carries a passage, so it is deleted with it and without an undo.
+    expect(await tagActions.remove(media, false, true)).toEqual({ deleted: 1, annotationsAffected: 1 });
+    rows.clear(); // the other highlight's article is removed too, outside the history
+
+    await undo.undo();
+    expect(names(rows, tags)).toEqual([['Security']]);
+    expect(undo.undoLabel).toBe('note');
+    const failure = await undo.undo().catch((e: unknown) => e);
+    expect(describeError(failure, 'undo')).toBe('Could not undo: note: no annotation 2; it has been removed from the history.');
+    expect(undo.undoLabel).toBe('highlight');
   });
 });

@@ -1,10 +1,12 @@
 // Every change a reader makes to annotations, as undoable actions. Each action talks to the API,
 // tells the open views what changed, and pushes its inverse on the undo stack:
 //   create ↔ delete (brought back with the same uid), tag and note edits ↔ the previous values.
-// An annotation brought back by undo may get a new row id, so actions find it again by its uid.
+// An annotation brought back by undo may get a new row id, so actions find it again by its uid;
+// its tags may have been brought back under new ids too, so actions hold them as the undo stack's
+// tag refs, and leave out those deleted for good.
 import type { Api } from '../../../../shared/contract/index.js';
 import type { Annotation } from '../../../../shared/model.js';
-import type { UndoableAction } from '../../state/undo.js';
+import type { TagRef, UndoStack } from '../../state/undo.js';
 
 /// The calls the actions need (the app passes the real client; tests a fake).
 export type AnnotationApi = Pick<Api, 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation'>;
@@ -17,7 +19,7 @@ export type AnnotationChange =
 
 export interface AnnotationActionDeps {
   api: AnnotationApi;
-  undo: { push(action: UndoableAction): void };
+  undo: Pick<UndoStack, 'push' | 'tags'>;
   /// Tags just applied (for the number-key shortcuts).
   onTagsUsed?: (tagIds: readonly number[]) => void;
   /// After every change that reached the library (to refresh the codebook's counts).
@@ -60,10 +62,11 @@ export class AnnotationActions {
     const created = await this.deps.api.createAnnotation(input);
     this.added(created);
     this.deps.onTagsUsed?.(created.tagIds);
+    const tags = this.tagRefs(created);
     this.deps.undo.push({
       label: 'highlight',
       undo: async () => void this.removed(await this.deps.api.deleteAnnotation({ id: this.currentId(created) })),
-      redo: async () => this.added(await this.recreate(created)),
+      redo: async () => this.added(await this.recreate(created, tags)),
     });
     return created;
   }
@@ -74,10 +77,12 @@ export class AnnotationActions {
     this.changed(next);
     if (edit.tagIds || edit.tagNames) this.deps.onTagsUsed?.(next.tagIds.filter((id) => !current.tagIds.includes(id)));
     const label = edit.note !== undefined && !edit.tagIds && !edit.tagNames ? 'note' : 'tags';
+    const before = this.tagRefs(current);
+    const after = this.tagRefs(next);
     this.deps.undo.push({
       label,
-      undo: async () => this.restore(current),
-      redo: async () => this.restore(next),
+      undo: async () => this.restore(current, before),
+      redo: async () => this.restore(next, after),
     });
     return next;
   }
@@ -86,22 +91,30 @@ export class AnnotationActions {
   async remove(current: Annotation): Promise<Annotation> {
     const deleted = await this.deps.api.deleteAnnotation({ id: this.currentId(current) });
     this.removed(deleted);
+    const tags = this.tagRefs(deleted);
     this.deps.undo.push({
       label: 'delete highlight',
-      undo: async () => this.added(await this.recreate(deleted)),
+      undo: async () => this.added(await this.recreate(deleted, tags)),
       redo: async () => void this.removed(await this.deps.api.deleteAnnotation({ id: this.currentId(deleted) })),
     });
     return deleted;
   }
 
   /// Set an annotation's tags and note back to a recorded state.
-  private async restore(target: Annotation): Promise<void> {
-    const restored = await this.deps.api.updateAnnotation({ id: this.currentId(target), tagIds: target.tagIds, note: target.note });
+  private async restore(target: Annotation, tags: readonly TagRef[]): Promise<void> {
+    const tagIds = this.deps.undo.tags.idsOf(tags);
+    const restored = await this.deps.api.updateAnnotation({ id: this.currentId(target), tagIds, note: target.note });
     this.changed(restored);
   }
 
-  private recreate(a: Annotation): Promise<Annotation> {
-    return this.deps.api.createAnnotation({ articleId: a.articleId, start: a.start, end: a.end, tagIds: a.tagIds, note: a.note, uid: a.uid });
+  private recreate(a: Annotation, tags: readonly TagRef[]): Promise<Annotation> {
+    const tagIds = this.deps.undo.tags.idsOf(tags);
+    return this.deps.api.createAnnotation({ articleId: a.articleId, start: a.start, end: a.end, tagIds, note: a.note, uid: a.uid });
+  }
+
+  /// An annotation's tags as refs, taken when an action is recorded (while its ids are current).
+  private tagRefs(a: Annotation): TagRef[] {
+    return a.tagIds.map((id) => this.deps.undo.tags.ref(id));
   }
 
   private currentId(a: Annotation): number {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Tag } from '../../../../shared/model.js';
+import { describeError } from '../../state/describeError.js';
 import { UndoStack } from '../../state/undo.js';
 import { changedFields, editLabel, TagActions } from './tagActions.js';
 
 /// An in-memory codebook that behaves as the contract says: merge moves annotations and removes
-/// the source, delete refuses `in_use` without force.
+/// the source, delete refuses `in_use` without force, an unknown tag or parent is `not_found`.
 function fakeArchive() {
   let nextTag = 10;
   const tags = new Map<number, Tag>();
@@ -18,15 +19,17 @@ function fakeArchive() {
   anns.set(101, { id: 101, tagIds: [3, 2] });
   anns.set(102, { id: 102, tagIds: [2] });
   const ann = (a: { id: number; tagIds: number[] }) => ({ id: a.id, tagIds: [...a.tagIds] }) as unknown as Annotation;
+  const notFound = () => Object.assign(new Error('no such tag'), { code: 'not_found' });
   const api = {
     async updateTag(i: { id: number; name?: string; parentId?: number | null; color?: string; description?: string }) {
       const t = tags.get(i.id);
-      if (!t) throw Object.assign(new Error('no such tag'), { code: 'not_found' });
+      if (!t || (i.parentId != null && !tags.has(i.parentId))) throw notFound();
       const next = { ...t, ...Object.fromEntries(Object.entries(i).filter(([, v]) => v !== undefined)) } as Tag;
       tags.set(i.id, next);
       return next;
     },
     async createTag(i: { name: string; parentId?: number | null; color?: string; description?: string }) {
+      if (i.parentId != null && !tags.has(i.parentId)) throw notFound();
       const t = mk(nextTag++, i.name, i.parentId ?? null, i.color);
       tags.set(t.id, t);
       return t;
@@ -147,7 +150,7 @@ describe('TagActions', () => {
   });
 
   it('keeps earlier undos working on a tag that undo re-created', async () => {
-    const { api, tags } = fakeArchive();
+    const { api, tags, anns } = fakeArchive();
     const stack = new UndoStack();
     const actions = new TagActions(api as never, stack, () => undefined);
     const renamed = (await actions.edit(tags.get(3)!, { name: 'Paxta (raw)' }))!;
@@ -156,7 +159,42 @@ describe('TagActions', () => {
     await stack.undo();
     const back = [...tags.values()].filter((t) => t.name.startsWith('Paxta'));
     expect(back.map((t) => t.name)).toEqual(['Paxta']);
-    expect(actions.id(3)).toBe(back[0].id);
+    await stack.redo(); // the rename reaches the tag under its new id
+    expect(tags.get(back[0]!.id)!.name).toBe('Paxta (raw)');
+    await stack.redo();
+    expect(tags.has(back[0]!.id)).toBe(false);
+    expect(anns.get(100)!.tagIds).toEqual([2]);
+  });
+
+  it('drops a move of a tag later deleted with its passages, and goes on to the actions before it', async () => {
+    const { api, tags } = fakeArchive();
+    const stack = new UndoStack();
+    const actions = new TagActions(api as never, stack, () => undefined);
+    const zeta = await actions.create('Zeta', null);
+    await actions.edit(tags.get(2)!, { parentId: 3 });
+    // Cotton carries passages: the user confirms, and the deletion cannot be undone.
+    expect(await actions.remove(tags.get(2)!, false, true)).toMatchObject({ annotationsAffected: 2 });
+    expect(stack.undoLabel).toBe('move tag “Cotton”');
+
+    const failure = await stack.undo().catch((e: unknown) => e);
+    expect(describeError(failure, 'undo')).toBe('Could not undo: move tag “Cotton”: the tag “Cotton” has been deleted; it has been removed from the history.');
+    expect(stack.undoLabel).toBe('create tag “Zeta”');
+    await stack.undo();
+    expect(tags.has(zeta.id)).toBe(false);
+    expect(stack.canUndo).toBe(false);
+  });
+
+  it('brings back a tag under its place, or at the top when that parent was merged away for good', async () => {
+    const { api, tags } = fakeArchive();
+    const stack = new UndoStack();
+    const actions = new TagActions(api as never, stack, () => undefined);
+    const child = await actions.create('Ginning', 3);
+    await actions.remove(tags.get(child.id)!, false, false);
+    expect(await actions.merge(tags.get(3)!, tags.get(2)!, [tags.get(4)!], 1)).toEqual({ undoable: false });
+    await stack.undo();
+    expect([...tags.values()].find((t) => t.name === 'Ginning')).toMatchObject({ parentId: null });
+    await stack.redo();
+    expect([...tags.values()].some((t) => t.name === 'Ginning')).toBe(false);
   });
 
   it('describes single changes precisely', () => {

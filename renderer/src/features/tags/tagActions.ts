@@ -2,7 +2,7 @@
 // undo and redo it on the app's undo stack, and refreshes the codebook.
 import type { Tag } from '../../../../shared/model.js';
 import type { Api } from '../../../../shared/contract/index.js';
-import type { UndoStack } from '../../state/undo.js';
+import type { TagRef, TagRefs, UndoStack } from '../../state/undo.js';
 
 /// What the Tags view may change in one go.
 export interface TagEdit {
@@ -44,54 +44,48 @@ export function inverseOf(tag: Tag, change: TagEdit): TagEdit {
   return out;
 }
 
-// Undo can bring a deleted tag back only as a new row with a new id; every recorded action
-// refers to tags by their first id and looks up the newest through this map, so a chain such as
-// create → delete → undo delete → undo create still reaches the right tag.
-/// Undoable codebook changes through the API.
+/// Undoable codebook changes through the API. Recorded actions refer to tags through the undo
+/// stack's TagRefs, which follow a tag to its new id when undo brings it back, and know when
+/// one has been deleted for good.
 export class TagActions {
-  private readonly renamedIds = new Map<number, number>();
-
-  /// The id a tag has now, following any re-creations by undo or redo.
-  id(original: number): number {
-    let id = original;
-    for (let hops = 0; this.renamedIds.has(id) && hops < 1000; hops++) id = this.renamedIds.get(id)!;
-    return id;
-  }
-
-  private recreated(original: number, now: number): void {
-    const current = this.id(original);
-    if (current !== now) this.renamedIds.set(current, now);
-  }
-
-  private withIds(edit: TagEdit): TagEdit {
-    return edit.parentId == null ? edit : { ...edit, parentId: this.id(edit.parentId) };
-  }
-
   constructor(
     private readonly api: TagApi,
-    private readonly undo: Pick<UndoStack, 'push'>,
+    private readonly undo: Pick<UndoStack, 'push' | 'tags'>,
     private readonly onChanged: () => void,
   ) {}
+
+  private get refs(): TagRefs {
+    return this.undo.tags;
+  }
 
   /// Rename, move, recolour or describe; nothing happens (and nothing is recorded) when nothing changed.
   async edit(tag: Tag, edit: TagEdit): Promise<Tag | null> {
     const change = changedFields(tag, edit);
     if (Object.keys(change).length === 0) return null;
     const updated = await this.api.updateTag({ id: tag.id, ...change });
-    const back = inverseOf(tag, change);
+    const ref = this.refs.ref(tag.id);
+    const back = this.withRefs(inverseOf(tag, change));
+    const again = this.withRefs(change);
     this.undo.push({
       label: editLabel(tag, change),
       undo: async () => {
-        await this.api.updateTag({ id: this.id(tag.id), ...this.withIds(back) });
+        await this.api.updateTag({ id: this.refs.id(ref), ...back() });
         this.onChanged();
       },
       redo: async () => {
-        await this.api.updateTag({ id: this.id(tag.id), ...this.withIds(change) });
+        await this.api.updateTag({ id: this.refs.id(ref), ...again() });
         this.onChanged();
       },
     });
     this.onChanged();
     return updated;
+  }
+
+  /// The edit with its parent taken as a ref now, and given by its id then.
+  private withRefs(edit: TagEdit): () => TagEdit {
+    if (edit.parentId == null) return () => edit;
+    const parent = this.refs.ref(edit.parentId);
+    return () => ({ ...edit, parentId: this.refs.id(parent) });
   }
 
   /// Merge one tag into another. The undo brings the tag back (as a new tag with the same name,
@@ -100,20 +94,29 @@ export class TagActions {
   async merge(source: Tag, target: Tag, children: readonly Tag[], undoLimit = 5000): Promise<{ undoable: boolean }> {
     const carried = await this.annotationsOf(source.id, undoLimit);
     await this.api.mergeTags({ sourceId: source.id, targetId: target.id });
+    const sourceRef = this.refs.ref(source.id);
     this.onChanged();
-    if (!carried) return { undoable: false };
+    if (!carried) {
+      this.refs.deletedForGood(sourceRef, `the tag “${source.name}” has been merged into “${target.name}”`);
+      return { undoable: false };
+    }
+    // Refs are taken while the source's id still leads to its ref.
+    const targetRef = this.refs.ref(target.id);
+    const parent = this.parentRef(source);
+    const childRefs = children.map((c) => this.refs.ref(c.id));
+    const passages = carried.map((a) => ({ id: a.id, tags: a.tagIds.map((t) => this.refs.ref(t)) }));
+    this.refs.deleted(sourceRef);
     this.undo.push({
       label: `merge tag “${source.name}” into “${target.name}”`,
       undo: async () => {
-        const parentId = source.parentId === null ? null : this.id(source.parentId);
-        const again = await this.api.createTag({ name: source.name, parentId, color: source.color, description: source.description });
-        this.recreated(source.id, again.id);
-        for (const child of children) await this.api.updateTag({ id: this.id(child.id), parentId: again.id });
-        for (const a of carried) await this.api.updateAnnotation({ id: a.id, tagIds: a.tagIds.map((t) => this.id(t)) });
+        const again = await this.recreate(sourceRef, source, parent);
+        for (const child of childRefs) await this.api.updateTag({ id: this.refs.id(child), parentId: again });
+        for (const a of passages) await this.api.updateAnnotation({ id: a.id, tagIds: this.refs.idsOf(a.tags) });
         this.onChanged();
       },
       redo: async () => {
-        await this.api.mergeTags({ sourceId: this.id(source.id), targetId: this.id(target.id) });
+        await this.api.mergeTags({ sourceId: this.refs.id(sourceRef), targetId: this.refs.id(targetRef) });
+        this.refs.deleted(sourceRef);
         this.onChanged();
       },
     });
@@ -132,37 +135,47 @@ export class TagActions {
   }
 
   /// Delete a tag; `force` when annotations carry it (the server refuses otherwise). A tag that
-  /// carried nothing and had no children comes back on undo.
+  /// carried nothing and had no children comes back on undo; otherwise it is gone for good, and
+  /// so are the recorded actions that need it.
   async remove(tag: Tag, hasChildren: boolean, force: boolean): Promise<{ deleted: number; annotationsAffected: number }> {
     const result = await this.api.deleteTag({ id: tag.id, force });
+    const ref = this.refs.ref(tag.id);
     this.onChanged();
-    if (result.annotationsAffected === 0 && !hasChildren) {
-      this.undo.push({
-        label: `delete tag “${tag.name}”`,
-        undo: async () => {
-          await this.recreate(tag);
-          this.onChanged();
-        },
-        redo: async () => {
-          await this.api.deleteTag({ id: this.id(tag.id), force: false });
-          this.onChanged();
-        },
-      });
+    if (result.annotationsAffected > 0 || hasChildren) {
+      this.refs.deletedForGood(ref, `the tag “${tag.name}” has been deleted`);
+      return result;
     }
+    this.refs.deleted(ref);
+    const parent = this.parentRef(tag);
+    this.undo.push({
+      label: `delete tag “${tag.name}”`,
+      undo: async () => {
+        await this.recreate(ref, tag, parent);
+        this.onChanged();
+      },
+      redo: async () => {
+        await this.api.deleteTag({ id: this.refs.id(ref), force: false });
+        this.refs.deleted(ref);
+        this.onChanged();
+      },
+    });
     return result;
   }
 
   /// Create a tag; undo deletes it again (unless something was tagged with it meanwhile).
   async create(name: string, parentId: number | null, color?: string): Promise<Tag> {
     const tag = await this.api.createTag({ name, parentId, color });
+    const ref = this.refs.created(tag.id);
+    const parent = this.parentRef(tag);
     this.undo.push({
       label: `create tag “${tag.name}”`,
       undo: async () => {
-        await this.api.deleteTag({ id: this.id(tag.id), force: false });
+        await this.api.deleteTag({ id: this.refs.id(ref), force: false });
+        this.refs.deleted(ref);
         this.onChanged();
       },
       redo: async () => {
-        await this.recreate(tag);
+        await this.recreate(ref, tag, parent);
         this.onChanged();
       },
     });
@@ -170,9 +183,16 @@ export class TagActions {
     return tag;
   }
 
-  private async recreate(tag: Tag): Promise<void> {
-    const parentId = tag.parentId === null ? null : this.id(tag.parentId);
+  private parentRef(tag: Tag): TagRef | null {
+    return tag.parentId === null ? null : this.refs.ref(tag.parentId);
+  }
+
+  /// Bring a deleted tag back as it was; at the top of the codebook when its parent is gone for
+  /// good, since the tag itself can still be restored. Returns the tag's new id.
+  private async recreate(ref: TagRef, tag: Tag, parent: TagRef | null): Promise<number> {
+    const parentId = parent === null || parent.gone !== null ? null : parent.id;
     const again = await this.api.createTag({ name: tag.name, parentId, color: tag.color, description: tag.description });
-    this.recreated(tag.id, again.id);
+    this.refs.recreated(ref, again.id);
+    return again.id;
   }
 }
