@@ -69,6 +69,15 @@ describe('qalam CLI: the library a command opens', () => {
     expect((await qalam(['tags', '--db', db, '--json', '--json'])).code).toBe(0);
   });
 
+  it('explains a bad option value in one line', async () => {
+    const dash = await qalam(['annotate', '1', '--quote', 'x', '--occurrence', '-1', '--tag', 'T', '--db', db]);
+    expect(dash.code).toBe(2);
+    expect(dash.err).toBe('qalam annotate: --occurrence needs a value; to give one that starts with "-", write --occurrence=VALUE\n');
+    const huge = await qalam(['annotations', '--article', '99999999999999999999999', '--db', db]);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/^qalam annotations: give --article an article id \(a whole number from 1 to 9007199254740991\), not "99999999999999999999999"\n$/);
+  });
+
   it('refuses a library it cannot write to with one line, leaving it as it was', () => {
     // A user who may read the library but not write to it or its folder. Root writes through
     // file modes, so as root the command runs as the unprivileged user "nobody".

@@ -50,6 +50,15 @@ function repeatedOption(tokens: { kind: string; name?: string }[], options: Opti
   return null;
 }
 
+/// Node's option parser explains a problem over several lines, with advice meant for other
+/// programs' flags; one line is kept, and a value that starts with a dash (`--occurrence -1`)
+/// gets advice of its own.
+function optionProblem(message: string): string {
+  const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value; to give one that starts with "-", write ${ambiguous[1]}=VALUE`;
+  return message.replace(/\. To specify a positional.*$/s, '').split('\n')[0]!;
+}
+
 /// Run the CLI with the given arguments; returns the exit code instead of exiting (tests call it).
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -79,7 +88,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const repeated = repeatedOption(parsed.tokens ?? [], options);
       if (repeated) throw new Error(`--${repeated} was given more than once; it takes one value`);
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+      throw new UsageError(optionProblem((e as Error).message));
     }
     if (parsed.values.help) {
       io.out(help(command));

@@ -88,7 +88,8 @@ describe('browser-mode server', () => {
   it('refuses a foreign Host even with the secret (403: DNS rebinding)', async () => {
     const r = await call('libraryInfo', {}, { host: `attacker.example:${srv.port}` });
     expect(r.status).toBe(403);
-    expect(r.body).not.toContain('"ok"');
+    // Refused, with nothing of the library in the answer.
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'forbidden', message: `Host "attacker.example:${srv.port}" is not this server.` } });
     expect((await call('libraryInfo', {}, { host: `127.0.0.1:${srv.port + 1}` })).status).toBe(403);
     expect((await raw(srv.port, 'GET', '/', { host: 'attacker.example' })).status).toBe(403);
     // Both names of this machine are the server's own.
@@ -118,8 +119,14 @@ describe('browser-mode server', () => {
     const get = await raw(srv.port, 'GET', '/api/libraryInfo', { 'x-qalam-token': srv.token });
     expect(get.status).toBe(405);
     expect(get.headers.allow).toBe('POST');
+    // Every refusal of a call has the shape of every other answer of the API.
+    expect(JSON.parse(get.body)).toEqual({ ok: false, error: { code: 'method_not_allowed', message: 'API calls are POST requests.' } });
     const form = await raw(srv.port, 'POST', '/api/libraryInfo', { 'x-qalam-token': srv.token, 'content-type': 'text/plain' }, '{}');
     expect(form.status).toBe(415);
+    expect(JSON.parse(form.body)).toEqual({ ok: false, error: { code: 'unsupported_media_type', message: 'API calls send application/json.' } });
+    const anonymous = await raw(srv.port, 'POST', '/api/libraryInfo', { 'content-type': 'application/json' }, '{}');
+    expect(anonymous.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(anonymous.body).error.code).toBe('unauthorized');
     const notJson = await raw(srv.port, 'POST', '/api/libraryInfo', { 'x-qalam-token': srv.token, 'content-type': 'application/json' }, '{"oops');
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body).error.code).toBe('bad_input');

@@ -78,12 +78,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const query = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
 
     if (path.startsWith('/api/')) {
-      if (!sameToken(headerValue(req, 'x-qalam-token'), token)) return refuse(req, res, 401, 'A valid x-qalam-token is required.');
+      if (!sameToken(headerValue(req, 'x-qalam-token'), token)) return refuseCall(req, res, 401, 'unauthorized', 'A valid x-qalam-token is required.');
       const foreign = foreignRequest(req, port);
-      if (foreign) return refuse(req, res, 403, foreign);
-      if (req.method !== 'POST') return refuse(req, res, 405, 'API calls are POST requests.', { Allow: 'POST' });
+      if (foreign) return refuseCall(req, res, 403, 'forbidden', foreign);
+      if (req.method !== 'POST') return refuseCall(req, res, 405, 'method_not_allowed', 'API calls are POST requests.', { Allow: 'POST' });
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (type !== 'application/json') return refuse(req, res, 415, 'API calls send application/json.');
+      if (type !== 'application/json') return refuseCall(req, res, 415, 'unsupported_media_type', 'API calls send application/json.');
       let input: unknown;
       try {
         input = await readJsonBody(req, maxBody);
@@ -194,6 +194,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   req.resume();
   sendText(res, status, message, headers);
+}
+
+/// Refuse an API call the way every answer of the API is shaped (`{ok: false, error}`), so a
+/// client reads one format whatever went wrong.
+function refuseCall(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  req.resume();
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendJson(res, status, { ok: false, error: { code, message } });
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

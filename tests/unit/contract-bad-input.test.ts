@@ -85,6 +85,8 @@ describe('the contract refuses bad input on every call', () => {
       ['search', { query: 'x'.repeat(3000) }, 'The query can be at most 2,000 characters long.'],
       ['search', { query: 'Toshkent', limit: 0 }, 'The limit must be at least 1.'],
       ['search', {}, 'The query is missing.'],
+      ['listArticles', { dateFrom: '2025-02-30' }, 'There is no date 2025-02-30.'],
+      ['passages', { tagIds: [1], dateTo: '2025-13-45' }, 'There is no date 2025-13-45.'],
       ['updateAnnotation', { id: 1, note: 'n'.repeat(120_000) }, 'The note can be at most 100,000 characters long.'],
       ['createTag', { name: '   ' }, 'A tag needs a name.'],
       ['createTag', { name: 'x', color: 'red' }, 'A colour is written #rrggbb.'],

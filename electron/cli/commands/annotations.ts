@@ -14,7 +14,7 @@ import { flag, intOption, listOption, stringOption } from '../options.js';
 
 function articleId(raw: string | undefined, what: string): number {
   const id = Number(raw);
-  if (raw === undefined || !/^\d+$/.test(raw) || id <= 0) throw new UsageError(`give ${what} (a whole number), not "${raw ?? ''}"`);
+  if (raw === undefined || !/^\d+$/.test(raw) || id <= 0 || !Number.isSafeInteger(id)) throw new UsageError(`give ${what} (a whole number from 1 to ${Number.MAX_SAFE_INTEGER}), not "${raw ?? ''}"`);
   return id;
 }
 
