@@ -3,6 +3,7 @@
 // undoable action. Where highlights overlap, the others under the click can be switched to.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, Tag } from '../../../../shared/model.js';
+import { onEscape } from '../../state/escape.js';
 import { chosenFromText, TagField, tagRefs, type ChosenTag } from './TagField.js';
 import { tagLabel } from './tagMatch.js';
 
@@ -25,8 +26,13 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   // Opening the details moves the focus into them, so the keyboard can reach tags, note and Delete.
   useEffect(() => dialog.current?.focus(), [annotation.id]);
+  // Escape closes them also when the focus is not inside (after a click on the page, say).
+  useEffect(() => onEscape(() => closeRef.current()), []);
   // A different annotation, or the same one changed by undo: show its note as stored.
   useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
 
@@ -55,6 +61,14 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
   function removeTag(t: ChosenTag) {
     if (t.kind !== 'existing' || annotation.tagIds.length <= 1) return;
     void run(() => onUpdate({ tagIds: annotation.tagIds.filter((id) => id !== t.tag.id) }));
+  }
+
+  function saveNote() {
+    // Saving disables the button (while busy, then because the note is saved), and a disabled
+    // button drops the focus to the page, where Escape no longer reaches the details: keep the
+    // focus on the note.
+    noteField.current?.focus();
+    void run(() => onUpdate({ note: note.trim() }));
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -98,12 +112,13 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
       <label className="qalam-popover__label">
         Note
         <textarea
+          ref={noteField}
           className="qalam-popover__note"
           rows={3}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && noteChanged) void run(() => onUpdate({ note: note.trim() }));
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && noteChanged) saveNote();
           }}
         />
       </label>
@@ -113,7 +128,7 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
         </p>
       )}
       <div className="qalam-popover__actions">
-        <button type="button" disabled={busy || !noteChanged} onClick={() => void run(() => onUpdate({ note: note.trim() }))}>
+        <button type="button" disabled={busy || !noteChanged} onClick={saveNote}>
           Save note
         </button>
         <button type="button" className="qalam-danger" disabled={busy} onClick={() => void run(onDelete)}>

@@ -1,7 +1,8 @@
 // The popover that turns a selection into a highlight: tags (type-ahead, new ones on the fly)
 // and an optional note. Enter in the empty tag field or Ctrl+Enter saves; Escape cancels.
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../../shared/model.js';
+import { onEscape } from '../../state/escape.js';
 import { chosenFromText, chosenKey, TagField, tagRefs, type ChosenTag } from './TagField.js';
 
 interface NewHighlightPopoverProps {
@@ -19,6 +20,10 @@ export function NewHighlightPopover({ tags, quote, position, onSave, onClose }: 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  // Escape cancels also when the focus is not inside (after a click on the page, say).
+  useEffect(() => onEscape(() => closeRef.current()), []);
 
   async function save() {
     // Text typed but not yet confirmed counts as a tag: clicking Save means "with this tag".

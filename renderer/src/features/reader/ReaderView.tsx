@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Annotation, Article, Tag } from '../../../../shared/model.js';
 import { api } from '../../api.js';
+import { keyLetter } from '../../app/shortcuts.js';
 import { prefetchKey, takePrefetched } from '../../boot/prefetch.js';
 import { ReaderEditor, type TextRange } from '../../editor/ReaderEditor.js';
 import { FALLBACK_COLOUR, type HighlightSpan } from '../../editor/highlights.js';
@@ -117,10 +118,27 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
     };
   }, [articleId]);
 
+  /// Close the popover; with `refocus`, the focus goes back to the text, and so does the page's
+  /// selection when the editor still holds one (a cancelled new highlight): the Highlight button
+  /// and the keys act on the editor's selection, so the reader must see it.
   const closePopover = useCallback((refocus = true) => {
     setPopover(null);
-    editorRef.current?.setActive(null);
-    if (refocus) editorRef.current?.focus();
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.setActive(null);
+    if (!refocus) return;
+    const kept = editor.selection();
+    if (kept) {
+      // The popover's fields took the page's selection, and ProseMirror draws a read-only text's
+      // selection only when it changes while the page's selection is inside the text: put the
+      // caret in the text, then move the selection off the passage and back onto it.
+      editor.view.dom.ownerDocument.getSelection()?.collapse(editor.view.dom, 0);
+      editor.focus();
+      editor.clearSelection();
+      editor.select(kept);
+    } else {
+      editor.focus();
+    }
   }, []);
 
   const positionAt = useCallback((offset: number): Position => {
@@ -188,7 +206,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
     }
     const range = editor?.selection();
     if (!range) return false;
-    if (e.key === 'h' || e.key === 'H') {
+    if (keyLetter(e) === 'h') {
       e.preventDefault();
       openNew(range);
       return true;

@@ -1,10 +1,11 @@
 // The tag field: chosen tags as chips, and a combobox with type-ahead over the codebook (ARIA
 // combobox + listbox pattern). Arrow keys move through the suggestions, Enter takes the active
-// one; when nothing matches, the one suggestion is to create the typed tag. Enter in an empty
-// field submits the surrounding form.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+// one. The first is a known tag only when one begins with what was typed (its punctuation
+// included); otherwise it is to create the typed tag, so Enter never turns `C++` into `Cities`.
+// Enter in an empty field submits the surrounding form.
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../../../shared/model.js';
-import { exactTag, matchTags, tagLabel } from './tagMatch.js';
+import { exactTag, matchTags, startsTag, tagLabel } from './tagMatch.js';
 
 /// A tag chosen in the field: one from the codebook, or a new name to create.
 export type ChosenTag = { kind: 'existing'; tag: Tag } | { kind: 'new'; name: string };
@@ -26,6 +27,27 @@ export function chosenFromText(tags: readonly Tag[], text: string): ChosenTag | 
   return known ? { kind: 'existing', tag: known } : { kind: 'new', name };
 }
 
+/// What the field offers for the typed text, in order; Enter takes the first unless the arrow keys
+/// moved on. The tag of exactly that name comes first; then known tags that begin with the text;
+/// when none does, creating the typed tag comes before the tags that only contain it. `exclude`
+/// holds the tags already chosen.
+export function tagSuggestions(tags: readonly Tag[], query: string, exclude: ReadonlySet<number>): ChosenTag[] {
+  const found: ChosenTag[] = matchTags(tags, query, exclude).map((tag) => ({ kind: 'existing', tag }));
+  const typed = query.trim();
+  if (!typed) return found;
+  const exact = exactTag(tags, typed);
+  if (exact) {
+    const at = found.findIndex((f) => f.kind === 'existing' && f.tag.id === exact.id);
+    if (at > 0) found.unshift(...found.splice(at, 1));
+    return found;
+  }
+  if (found.some((f) => chosenLabel(f).toLowerCase() === typed.toLowerCase())) return found;
+  const create: ChosenTag = { kind: 'new', name: typed.replace(/\s*\/\s*/g, '/') };
+  if (found.some((f) => f.kind === 'existing' && startsTag(f.tag, typed))) found.push(create);
+  else found.unshift(create);
+  return found;
+}
+
 interface TagFieldProps {
   tags: readonly Tag[];
   chosen: readonly ChosenTag[];
@@ -44,18 +66,12 @@ export function TagField({ tags, chosen, query, onQueryChange, onAdd, onRemove, 
   const id = useId();
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const chosenIds = useMemo(
     () => new Set(chosen.flatMap((t) => (t.kind === 'existing' ? [t.tag.id] : []))),
     [chosen],
   );
-  const suggestions = useMemo(() => {
-    const found: ChosenTag[] = matchTags(tags, query, chosenIds).map((tag) => ({ kind: 'existing', tag }));
-    const typed = query.trim();
-    if (typed && !exactTag(tags, typed) && !found.some((f) => chosenLabel(f).toLowerCase() === typed.toLowerCase())) {
-      found.push({ kind: 'new', name: typed.replace(/\s*\/\s*/g, '/') });
-    }
-    return found;
-  }, [tags, query, chosenIds]);
+  const suggestions = useMemo(() => tagSuggestions(tags, query, chosenIds), [tags, query, chosenIds]);
   const expanded = open && suggestions.length > 0;
   const activeIndex = Math.min(active, suggestions.length - 1);
 
@@ -98,7 +114,11 @@ export function TagField({ tags, chosen, query, onQueryChange, onAdd, onRemove, 
                 aria-label={`Remove tag ${chosenLabel(t)}`}
                 disabled={lockLast && chosen.length === 1}
                 title={lockLast && chosen.length === 1 ? 'A highlight keeps at least one tag; delete it instead' : undefined}
-                onClick={() => onRemove(t)}
+                onClick={() => {
+                  onRemove(t);
+                  // The chip and this button go away: the focus stays in the field, not on the page.
+                  input.current?.focus();
+                }}
               >
                 ×
               </button>
@@ -107,6 +127,7 @@ export function TagField({ tags, chosen, query, onQueryChange, onAdd, onRemove, 
         </ul>
       )}
       <input
+        ref={input}
         className="qalam-tagfield__input"
         role="combobox"
         aria-label="Tags"

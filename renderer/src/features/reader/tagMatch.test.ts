@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../../../shared/model.js';
-import { exactTag, matchTags, numberKeyTags, tagLabel } from './tagMatch.js';
+import { exactTag, foldForMatch, matchTags, numberKeyTags, startsTag, tagLabel } from './tagMatch.js';
 
 function tag(id: number, path: string[], count = 0): Tag {
   return { id, uid: `t${id}`, name: path.at(-1)!, parentId: null, path, color: '#888888', description: '', count };
@@ -37,6 +37,29 @@ describe('tag type-ahead', () => {
     expect(exactTag(codebook, 'Security/Military exercises')?.id).toBe(4);
     expect(exactTag(codebook, 'Securit')).toBeUndefined();
     expect(tagLabel(codebook[3]!)).toBe('Security / Military exercises');
+  });
+
+  it('compares punctuation as typed: C++ is neither C# nor the start of Cities', () => {
+    const places = [tag(10, ['Places'], 2), tag(11, ['Places', 'Cities'], 9), tag(12, ['C#'], 1), tag(13, ['C++'], 1)];
+    expect(ids(matchTags(places, 'C++'))).toEqual([13]);
+    expect(ids(matchTags(places, 'c#'))).toEqual([12]);
+    expect(ids(matchTags(places, 'C'))).toEqual([11, 12, 13, 10]); // Cities, then C# and C++ by label, then pla-c-es
+    expect(exactTag(places, 'C++')?.id).toBe(13);
+    expect(exactTag(places.slice(0, 3), 'C++')).toBeUndefined();
+    expect(exactTag(places, 'places / cities')?.id).toBe(11);
+    expect(foldForMatch('  Places /Cities ')).toBe('places cities');
+    expect(foldForMatch('C++ ')).toBe('c++');
+  });
+
+  it('tells a tag that begins with the typed text from one that only contains it', () => {
+    const [, trade, security, exercises, uzbek] = codebook;
+    expect(startsTag(trade!, 'tra')).toBe(true);
+    expect(startsTag(trade!, 'economy/tr')).toBe(true);
+    expect(startsTag(exercises!, 'exerc')).toBe(true);
+    expect(startsTag(uzbek!, "o'zbek")).toBe(true);
+    expect(startsTag(security!, 'curity')).toBe(false);
+    expect(startsTag(tag(11, ['Places', 'Cities']), 'C++')).toBe(false);
+    expect(startsTag(trade!, '')).toBe(false);
   });
 
   it('gives number keys the recent tags first, then the most used', () => {

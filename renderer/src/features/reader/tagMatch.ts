@@ -1,14 +1,36 @@
 // Type-ahead over the codebook: which tags a few typed letters mean. Names are compared folded
 // (case, and the same script folding search uses, so `ozbek` finds `Ўзбек`), whole paths too,
-// so `econ/tra` finds `Economy / Trade`.
+// so `econ/tra` finds `Economy / Trade`. Punctuation is compared as typed: `C++` is neither `C#`
+// nor the start of `Cities`.
 import type { Tag } from '../../../../shared/model.js';
 import { tokenize } from '../../../../shared/text/index.js';
 
-/// A string folded for comparison: its words' folded keys, space-separated.
+/// A string folded for comparison: its words' folded keys, and between them the punctuation as
+/// typed without the spaces around it, or one space where there is no punctuation. A slash, which
+/// separates the levels of a path, counts as a space.
 export function foldForMatch(s: string): string {
-  return tokenize(s)
-    .map((t) => t.key)
-    .join(' ');
+  let out = '';
+  let at = 0;
+  const between = (gap: string, inside: boolean) => {
+    const marks = gap.replace(/[\s/]+/g, '').toLowerCase();
+    return marks || (inside && gap ? ' ' : '');
+  };
+  for (const word of tokenize(s)) {
+    out += between(s.slice(at, word.start), out !== '') + word.key;
+    at = word.end;
+  }
+  return out + between(s.slice(at), false);
+}
+
+/// How well a folded query matches a tag: 0 its name starts with it, 1 a word of its path does,
+/// 2 its path contains it; -1 not at all.
+function rankOf(tag: Pick<Tag, 'name' | 'path'>, q: string): number {
+  const name = foldForMatch(tag.name);
+  const path = foldForMatch(tag.path.join(' '));
+  if (name.startsWith(q)) return 0;
+  if (` ${path}`.includes(` ${q}`)) return 1;
+  if (path.includes(q)) return 2;
+  return -1;
 }
 
 /// How a tag is shown: its path from the root, joined by ` / `.
@@ -20,7 +42,7 @@ export function tagLabel(tag: Pick<Tag, 'name' | 'path'>): string {
 /// then the folded text contains it anywhere; within a rank, the more used first, then by label.
 /// `exclude` drops tags already chosen. An empty query lists the most used tags.
 export function matchTags(tags: readonly Tag[], query: string, exclude: ReadonlySet<number> = new Set(), limit = 8): Tag[] {
-  const q = foldForMatch(query.replace(/\//g, ' '));
+  const q = foldForMatch(query);
   const ranked: { tag: Tag; rank: number }[] = [];
   for (const tag of tags) {
     if (exclude.has(tag.id)) continue;
@@ -28,23 +50,27 @@ export function matchTags(tags: readonly Tag[], query: string, exclude: Readonly
       ranked.push({ tag, rank: 0 });
       continue;
     }
-    const name = foldForMatch(tag.name);
-    const path = foldForMatch(tag.path.join(' '));
-    let rank = -1;
-    if (name.startsWith(q)) rank = 0;
-    else if (` ${path}`.includes(` ${q}`)) rank = 1;
-    else if (path.includes(q)) rank = 2;
+    const rank = rankOf(tag, q);
     if (rank >= 0) ranked.push({ tag, rank });
   }
   ranked.sort((a, b) => a.rank - b.rank || b.tag.count - a.tag.count || tagLabel(a.tag).localeCompare(tagLabel(b.tag)));
   return ranked.slice(0, limit).map((r) => r.tag);
 }
 
+/// Whether `query` is how the tag's name, or a word of its path, begins: what Enter may take for
+/// the typed text. A tag that merely contains it (`ity` in `Security`) is only a suggestion.
+export function startsTag(tag: Pick<Tag, 'name' | 'path'>, query: string): boolean {
+  const q = foldForMatch(query);
+  if (!q) return false;
+  const rank = rankOf(tag, q);
+  return rank === 0 || rank === 1;
+}
+
 /// The tag whose name is exactly `query` (folded), if any: typing a known name never makes a twin.
 export function exactTag(tags: readonly Tag[], query: string): Tag | undefined {
   const q = foldForMatch(query);
   if (!q) return undefined;
-  return tags.find((t) => foldForMatch(t.name) === q || foldForMatch(t.path.join(' ')) === foldForMatch(query.replace(/\//g, ' ')));
+  return tags.find((t) => foldForMatch(t.name) === q || foldForMatch(t.path.join(' ')) === q);
 }
 
 /// The tags the number keys 1–9 apply: the most recently used first, then the most used.

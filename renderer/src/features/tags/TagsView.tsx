@@ -287,6 +287,7 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
 
   const save = (e: React.FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     void run('save the tag', async () => {
       const done = await tagActions.edit(tag, { name, parentId: parent ? Number(parent) : null, color, description });
       if (done) notify(`Saved tag “${done.name}”.`);
@@ -350,7 +351,8 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={10_000} />
         </label>
         <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>
+          {/* Not disabled while saving: the focus would leave the editor for the page. */}
+          <button type="submit" className="primary" aria-busy={busy}>
             Save changes
           </button>
         </div>
