@@ -138,10 +138,14 @@ export function App() {
   }, []);
 
   // Focus goes to the main area when the view changes, so keyboard and screen-reader users
-  // land in the new content rather than on the link they left.
+  // land in the new content rather than on the link they left. A view that has already put the
+  // focus on something of its own keeps it (a list come back to from an article focuses the
+  // article's link: see returnPlace.ts); this effect runs after the views' own.
   const lastView = useRef(route.view);
   useEffect(() => {
-    if (lastView.current !== route.view && route.view !== 'search') mainRef.current?.focus({ preventScroll: true });
+    const main = mainRef.current;
+    const placed = main !== null && document.activeElement !== main && main.contains(document.activeElement);
+    if (lastView.current !== route.view && route.view !== 'search' && !placed) main?.focus({ preventScroll: true });
     lastView.current = route.view;
   }, [route.view]);
 

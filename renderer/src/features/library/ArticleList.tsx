@@ -3,8 +3,9 @@
 // fixed height, so the rows to draw follow from the scroll position alone (see windowing.ts);
 // a general virtualiser would first lay out all 100,000 rows' sizes, which costs more than the
 // whole first screen may take.
+import { focusLinkBack, returnPlaces } from '../../app/returnPlace.js';
 import { useScrollViewport } from '../../app/useScrollViewport.js';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import { prefetchKey, takePrefetched } from '../../boot/prefetch.js';
@@ -53,6 +54,12 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const [cache] = useState(() => cacheFor(query));
   const [, setTick] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Coming back from an article opened here, the list goes back to where it was left (see
+  // app/returnPlace.ts); a list opened afresh has no place and starts at the top.
+  const listId = `articles:${key}`;
+  const [placeLeft] = useState(() => returnPlaces.recall(listId));
+  const returning = useRef(placeLeft);
+  const refocus = useRef<string | null>(null);
 
   useEffect(() => cache.subscribe(() => setTick((t) => t + 1)), [cache]);
 
@@ -64,6 +71,8 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
       return;
     }
     cache.reset(loaderFor(JSON.parse(key) as ArticleQuery));
+    returning.current = undefined;
+    refocus.current = null;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [key, version, cache]);
 
@@ -72,6 +81,17 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
 
   // The viewport: scroll position and height, updated at most once a frame.
   const [view, syncView] = useScrollViewport(scrollRef, 800);
+
+  // The list has no height until its length is known, so the place is restored only then.
+  useLayoutEffect(() => {
+    const place = returning.current;
+    const el = scrollRef.current;
+    if (!place || total === null || !el) return;
+    returning.current = undefined;
+    el.scrollTop = place.top;
+    refocus.current = place.link;
+    syncView();
+  }, [total, syncView]);
 
   const count = total ?? 0;
   const { first, last } = visibleRange(view.top, view.height, ROW_HEIGHT, count, OVERSCAN);
@@ -91,6 +111,26 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
       performance.mark('qalam:library-first-rows');
     }
   }, [firstLoaded, markFirstRows]);
+
+  // The link that was followed gets the focus back once the rows around it are drawn and have
+  // arrived; when it is not among them (the article is gone, the list has changed), focus stays
+  // where the change of view put it.
+  const windowLoaded = indexes.length > 0 && indexes.every((i) => cache.get(i) !== undefined);
+  useEffect(() => {
+    const link = refocus.current;
+    const el = scrollRef.current;
+    // Rows drawn for an earlier scroll position do not count.
+    if (link === null || !el || view.top !== el.scrollTop || !(windowLoaded || cache.error || count === 0)) return;
+    refocus.current = null;
+    focusLinkBack(el, link);
+  });
+
+  /// Note where the list is when one of its articles is opened, for the way back.
+  const onClick = (e: React.MouseEvent) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.article-row__link');
+    const el = scrollRef.current;
+    if (link && el) returnPlaces.remember({ list: listId, top: el.scrollTop, link: link.getAttribute('href')! });
+  };
 
   const moveFocus = (from: number, to: number) => {
     const el = scrollRef.current;
@@ -125,7 +165,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   }
 
   return (
-    <div ref={scrollRef} className="article-list" onKeyDown={onKeyDown}>
+    <div ref={scrollRef} className="article-list" onKeyDown={onKeyDown} onClick={onClick}>
       <div role="list" aria-label={label} aria-busy={total === null} className="article-list__inner" style={{ height: count * ROW_HEIGHT }}>
         {indexes.map((index) => {
           const a = cache.get(index);

@@ -1,10 +1,11 @@
 // Search results as you type: the query in the header's box is in the route; this view asks the
 // server once typing pauses, keeps only the newest answer, and shows hits with their snippets.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import { debounce, latestOnly, STALE } from '../../app/latest.js';
-import type { Route } from '../../app/route.js';
+import { focusLinkBack, returnPlaces, scrollingElement } from '../../app/returnPlace.js';
+import { formatRoute, type Route } from '../../app/route.js';
 import { navigate } from '../../app/useRoute.js';
 import { openExport } from '../../state/dialogs.js';
 import { describeError } from '../../state/describeError.js';
@@ -83,6 +84,30 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const pages = Math.ceil(total / PAGE);
   const go = (page: number) => navigate({ ...route, page });
 
+  // Coming back from a hit opened here, the results are scrolled where they were left and the
+  // hit's link has the focus again, once this page's answer is drawn (see app/returnPlace.ts).
+  const listId = `search:${formatRoute(route)}`;
+  const [placeLeft] = useState(() => returnPlaces.recall(listId));
+  const returning = useRef(placeLeft);
+  const resultsRef = useRef<HTMLOListElement>(null);
+  const answered = current && error?.key !== key;
+  useLayoutEffect(() => {
+    const place = returning.current;
+    if (!place || !answered) return;
+    returning.current = undefined;
+    const results = resultsRef.current;
+    // The query or the page may have changed since (the place is another list's then).
+    if (!results || place.list !== listId) return;
+    scrollingElement(results).scrollTop = place.top;
+    focusLinkBack(results, place.link);
+  }, [answered, listId]);
+
+  /// Note where the results are when a hit is opened, for the way back.
+  const onResultsClick = (e: React.MouseEvent<HTMLOListElement>) => {
+    const link = (e.target as HTMLElement).closest('a');
+    if (link) returnPlaces.remember({ list: listId, top: scrollingElement(e.currentTarget).scrollTop, link: link.getAttribute('href')! });
+  };
+
   return (
     <section className="search" aria-labelledby="search-title">
       <div className="view-head">
@@ -114,7 +139,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
               </button>
             )}
           </div>
-          <ol id="search-results" className={`results${current ? '' : ' results--stale'}`} start={route.page * PAGE + 1} onKeyDown={onResultsKey}>
+          <ol ref={resultsRef} id="search-results" className={`results${current ? '' : ' results--stale'}`} start={route.page * PAGE + 1} onKeyDown={onResultsKey} onClick={onResultsClick}>
             {result.results.map((hit) => (
               <li key={hit.id} className="result">
                 <a href={articleHref(hit.id, result.terms)} lang={hit.lang}>
