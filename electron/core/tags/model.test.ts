@@ -187,8 +187,14 @@ describe('the codebook', () => {
     const people = findTagByName(lib, 'People')!;
     expect(codeOf(() => deleteTag(lib, people.id))).toBe(
       'in_use: "People" or one of its 1 sub-tag (which would go too) is on 2 annotations. ' +
-        'Deleting removes the tag from them but keeps the annotations; confirm (force) to go ahead.',
+        'Deleting removes the tag from them but keeps the annotations. They have no other tag: they stay in their articles, untagged. ' +
+        'Confirm to delete it anyway.',
     );
+    // A passage that also carries another tag keeps it, and is not counted as left untagged.
+    annotate('Россия', ['People', 'Places']);
+    expect(codeOf(() => deleteTag(lib, people.id))).toMatch(/is on 3 annotations\. .* 2 of them have no other tag: they stay in their articles, untagged\./);
+    lib.db.prepare("DELETE FROM annotations WHERE id = (SELECT MAX(id) FROM annotations)").run();
+    deleteTag(lib, findTagByName(lib, 'Places')!.id);
     expect(listTags(lib)).toHaveLength(2);
     expect(deleteTag(lib, people.id, true)).toEqual({ deleted: 2, annotationsAffected: 2 });
     expect(listTags(lib)).toEqual([]);

@@ -271,10 +271,25 @@ export function deleteTag(lib: Library, id: number, force = false): TagDeletion 
   if (affected > 0 && !force) {
     const below = ids.length - 1;
     const scope = below === 0 ? '' : ` or one of its ${below} sub-tag${below === 1 ? '' : 's'} (which would go too)`;
+    // Passages with no other tag would drop out of every tag's list of passages: say how many.
+    const untagged = (
+      lib
+        .stmt(
+          `SELECT COUNT(*) AS n FROM annotations an
+           WHERE EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = an.id AND t.tag_id IN (SELECT value FROM json_each(?)))
+             AND NOT EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = an.id AND t.tag_id NOT IN (SELECT value FROM json_each(?)))`,
+        )
+        .get(JSON.stringify(ids), JSON.stringify(ids)) as { n: number }
+    ).n;
+    const bare =
+      untagged === 0
+        ? ''
+        : ` ${untagged === affected ? (affected === 1 ? 'It has' : 'They have') : `${untagged} of them ${untagged === 1 ? 'has' : 'have'}`} no other tag: ` +
+          `${untagged === 1 ? 'it stays' : 'they stay'} in ${untagged === 1 ? 'its article' : 'their articles'}, untagged.`;
     throw new QalamError(
       'in_use',
       `"${tag.name}"${scope} is on ${affected} annotation${affected === 1 ? '' : 's'}. Deleting removes the tag from ` +
-        `${affected === 1 ? 'it' : 'them'} but keeps the annotations; confirm (force) to go ahead.`,
+        `${affected === 1 ? 'it' : 'them'} but keeps the annotations.${bare} Confirm to delete it anyway.`,
     );
   }
   if (affected > 0) touchAnnotationsOf(lib, ids, new Date().toISOString());
