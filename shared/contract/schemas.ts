@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../calendar.js';
 
 // Output schemas mirror shared/model.ts; they validate what the main side sends in tests and
 // document the shape, while the TypeScript types come from model.ts.
@@ -7,16 +8,8 @@ export const id = z.number().int().positive();
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  // A filter on a day that does not exist would quietly match nothing.
   .refine(isCalendarDate, { error: (issue) => `there is no date ${String(issue.input)}` });
-
-/// Whether YYYY-MM-DD names a day of the calendar (not 2025-13-45 or 2025-02-30): such a filter
-/// would otherwise quietly match nothing.
-function isCalendarDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const day = new Date(0);
-  day.setUTCFullYear(y, m - 1, d);
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-}
 export const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
 export const provenance = z.object({

@@ -11,6 +11,7 @@
 //
 // Malformed input is a QueryError with a sentence and a position, never an exception.
 
+import { daysInMonth } from '../calendar.js';
 import { tokenize } from '../text/index.js';
 import type { Filter, ParseResult, ParsedQuery, QueryError, QueryNode, TermNode } from './ast.js';
 
@@ -105,7 +106,7 @@ function dateBound(text: string, end: boolean): string | null {
   const year = Number(m[1]);
   const month = m[2] === undefined ? (end ? 12 : 1) : Number(m[2]);
   if (month < 1 || month > 12) return null;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   const day = m[3] === undefined ? (end ? days : 1) : Number(m[3]);
   if (day < 1 || day > days) return null;
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
