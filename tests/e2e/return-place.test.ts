@@ -10,10 +10,10 @@ import { launchChromium } from './chromium.js';
 import { appStarted, watchProblems } from './page-checks.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
-// Coming back from an article to the list it was opened from, as a browser does it: the list is
-// scrolled where it was left and the link of the article just read has the keyboard focus, with
-// the row where it was. Opening a list afresh still starts at its top.
-describe('coming back to a list from an article', () => {
+// Coming back to a list, as a browser does it: the list is scrolled where it was left and, from
+// an article opened in it, the link of the article just read has the keyboard focus, with the row
+// where it was. Opening a list afresh still starts at its top.
+describe('coming back to a list', () => {
   let dir: string;
   let serve: ServeProcess;
   let browser: Browser;
@@ -121,6 +121,19 @@ describe('coming back to a list from an article', () => {
     expect(await listTop()).toBe(0);
   });
 
+  it('puts the library back where it was when it was left for another view', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+    await page.locator('.shell [data-index] a').first().waitFor();
+    const left = await scrollLibrary(300);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+    await page.getByRole('heading', { name: 'Tags', level: 1 }).waitFor();
+    await page.goBack();
+    await page.waitForFunction((top) => document.querySelector('.article-list')?.scrollTop === top, left.top, { timeout: 10_000 }).catch(() => undefined);
+    expect(await listTop()).toBe(left.top);
+    // No article was opened from it: the focus is where a change of view puts it.
+    expect(await focusedHref()).toBe('MAIN');
+  });
+
   it('puts search results back where they were, on the same page', async () => {
     await page.goto(`${serve.url}#/search?q=${encodeURIComponent('Қазақстан')}`);
     await page.locator('#search-results a').first().waitFor();
@@ -144,6 +157,21 @@ describe('coming back to a list from an article', () => {
     expect(new URL(page.url()).hash).toContain('page=2');
     expect(await mainTop()).toBe(top);
     expect(await linkTop(href)).toBe(linkAt);
+    expect(problems).toEqual([]);
+  });
+
+  it('puts search results back where they were when they were left for another view', async () => {
+    await page.goto(`${serve.url}#/search?q=${encodeURIComponent('Қазақстан')}`);
+    await page.locator('#search-results a').first().waitFor();
+    await page.locator('main').evaluate((main) => main.scrollBy({ top: 900 }));
+    const top = await mainTop();
+    expect(top).toBeGreaterThan(300);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Passages' }).click();
+    await page.getByRole('heading', { name: 'Passages', level: 1 }).waitFor();
+    await page.goBack();
+    await page.locator('#search-results a').first().waitFor();
+    await page.waitForFunction((t) => document.querySelector('main')?.scrollTop === t, top, { timeout: 10_000 }).catch(() => undefined);
+    expect(await mainTop()).toBe(top);
     expect(problems).toEqual([]);
   });
 });

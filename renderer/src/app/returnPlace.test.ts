@@ -108,4 +108,30 @@ describe('return places', () => {
     history.forward();
     expect(afterReload.recall('library')?.top).toBe(50);
   });
+
+  it('keeps how far a list was scrolled, for coming back after leaving it any way', () => {
+    const history = new FakeHistory();
+    const places = createReturnPlaces(() => history);
+    places.scrolled('library', 300);
+    places.scrolled('library', 4200);
+    // Left by the navigation: no link was followed.
+    history.go('#/tags');
+    expect(places.recall('library')).toBeUndefined();
+    history.back();
+    expect(places.recall('library')).toEqual({ list: 'library', top: 4200, link: null });
+  });
+
+  it('keeps the link followed when the list scrolls afterwards, but not for another list', () => {
+    const history = new FakeHistory();
+    const places = createReturnPlaces(() => history);
+    places.remember(place(7200, '#/article/12'));
+    history.go('#/article/12');
+    history.back();
+    // Put back where it was, then scrolled a little further before leaving again.
+    places.scrolled('library', 7200);
+    places.scrolled('library', 7260);
+    expect(places.recall('library')).toEqual(place(7260, '#/article/12'));
+    places.scrolled('library:title', 0);
+    expect(places.recall('library:title')).toEqual({ list: 'library:title', top: 0, link: null });
+  });
 });

@@ -1,6 +1,9 @@
-// Where a list was left when an article was opened from it, so that coming back (the Back
-// button, the browser's back, Alt+Left) shows the list as it was: scrolled to the same place,
-// with the keyboard focus on the link that was followed, as a browser does for whole pages.
+// Where a list was left, so that coming back to it (the Back button, the browser's back,
+// Alt+Left) shows the list as it was: scrolled to the same place and, when an article was opened
+// from it, with the keyboard focus on the link that was followed, as a browser does for whole
+// pages. The scroll offset is noted as the list scrolls, since a list can be left for any view
+// (the navigation, a shortcut, the browser's back) and only while it scrolls is its history entry
+// surely the current one; the link is noted when it is followed.
 //
 // A place belongs to one history entry, not to an address: clicking "Library" in the navigation
 // makes a new entry at the same address, and that one must open at the top. Entries are told
@@ -15,8 +18,8 @@ export interface ReturnPlace {
   list: string;
   /// The scroll offset of the list's scrolling element, in pixels.
   top: number;
-  /// The `href` of the link followed, to be focused again.
-  link: string;
+  /// The `href` of the link followed, to be focused again; null when the list was left otherwise.
+  link: string | null;
 }
 
 /// The part of `window.history` this needs.
@@ -50,13 +53,22 @@ export function createReturnPlaces(history: () => EntryHistory, limit = 100) {
     return fresh;
   };
 
+  const remember = (place: ReturnPlace): void => {
+    const key = entryKey(true)!;
+    places.delete(key);
+    places.set(key, place);
+    if (places.size > limit) places.delete(places.keys().next().value!);
+  };
+
   return {
-    /// Note the place of a list in the current history entry, as it is being left.
-    remember(place: ReturnPlace): void {
-      const key = entryKey(true)!;
-      places.delete(key);
-      places.set(key, place);
-      if (places.size > limit) places.delete(places.keys().next().value!);
+    /// Note the place of a list in the current history entry (as it is being left by a link).
+    remember,
+    /// Note how far `list` is scrolled in the current history entry, keeping the link noted for
+    /// it there, if any: coming back, that link has the focus again when it is still drawn.
+    scrolled(list: string, top: number): void {
+      const key = entryKey(false);
+      const known = key === null ? undefined : places.get(key);
+      remember({ list, top, link: known?.list === list ? known.link : null });
     },
     /// The place `list` was left at in the current history entry, when the app has come back to
     /// an entry it left from that list.

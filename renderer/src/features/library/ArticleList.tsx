@@ -54,8 +54,9 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const [cache] = useState(() => cacheFor(query));
   const [, setTick] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Coming back from an article opened here, the list goes back to where it was left (see
-  // app/returnPlace.ts); a list opened afresh has no place and starts at the top.
+  // Coming back to this history entry, the list goes back to where it was left, and the link of
+  // an article opened from it has the focus (see app/returnPlace.ts); a list opened afresh has no
+  // place and starts at the top.
   const listId = `articles:${key}`;
   const [placeLeft] = useState(() => returnPlaces.recall(listId));
   const returning = useRef(placeLeft);
@@ -165,7 +166,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   }
 
   return (
-    <div ref={scrollRef} className="article-list" onKeyDown={onKeyDown} onClick={onClick}>
+    <div ref={scrollRef} className="article-list" onKeyDown={onKeyDown} onClick={onClick} onScroll={(e) => returnPlaces.scrolled(listId, e.currentTarget.scrollTop)}>
       <div role="list" aria-label={label} aria-busy={total === null} className="article-list__inner" style={{ height: count * ROW_HEIGHT }}>
         {indexes.map((index) => {
           const a = cache.get(index);

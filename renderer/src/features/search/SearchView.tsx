@@ -84,8 +84,9 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const pages = Math.ceil(total / PAGE);
   const go = (page: number) => navigate({ ...route, page });
 
-  // Coming back from a hit opened here, the results are scrolled where they were left and the
-  // hit's link has the focus again, once this page's answer is drawn (see app/returnPlace.ts).
+  // Coming back to this history entry, the results are scrolled where they were left and the link
+  // of a hit opened from them has the focus again, once this page's answer is drawn (see
+  // app/returnPlace.ts).
   const listId = `search:${formatRoute(route)}`;
   const [placeLeft] = useState(() => returnPlaces.recall(listId));
   const returning = useRef(placeLeft);
@@ -99,7 +100,17 @@ export function SearchView({ route }: { route: SearchRoute }) {
     // The query or the page may have changed since (the place is another list's then).
     if (!results || place.list !== listId) return;
     scrollingElement(results).scrollTop = place.top;
-    focusLinkBack(results, place.link);
+    if (place.link !== null) focusLinkBack(results, place.link);
+  }, [answered, listId]);
+
+  // How far the results are scrolled, noted as they scroll: they may be left for any view.
+  useEffect(() => {
+    const results = resultsRef.current;
+    if (!results || !answered) return;
+    const scroller = scrollingElement(results);
+    const note = () => returnPlaces.scrolled(listId, scroller.scrollTop);
+    scroller.addEventListener('scroll', note, { passive: true });
+    return () => scroller.removeEventListener('scroll', note);
   }, [answered, listId]);
 
   /// Note where the results are when a hit is opened, for the way back.
