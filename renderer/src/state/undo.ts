@@ -7,7 +7,9 @@
 // merged without an undo) while older actions still mention it. So the stack also keeps the one
 // record of where each tag its actions know of is now (`tags`), shared by every kind of action,
 // and takes an action out of the history when what it refers to is gone for good, instead of
-// failing on it again at every press.
+// failing on it again at every press. Annotations move too: undo brings a deleted one back with
+// its uid but perhaps under a new row id, so the stack keeps where each one is now (`annotations`)
+// for every action that names annotations, a highlight's own or a tag merge's.
 
 /// A change that knows how to take itself back and do itself again.
 export interface UndoableAction {
@@ -93,12 +95,35 @@ export class TagRefs {
   }
 }
 
+/// An annotation as recorded actions know it: its uid, which lasts, and its row id when recorded.
+export interface AnnotationKey {
+  readonly uid: string;
+  readonly id: number;
+}
+
+/// The row id each annotation recorded actions refer to has now, by uid.
+export class AnnotationIds {
+  private readonly byUid = new Map<string, number>();
+
+  /// The annotation's row id now: the last one noted for its uid, else the one it was recorded with.
+  of(a: AnnotationKey): number {
+    return this.byUid.get(a.uid) ?? a.id;
+  }
+
+  /// The annotation is (again) in the library under this row id.
+  noted(a: AnnotationKey): void {
+    this.byUid.set(a.uid, a.id);
+  }
+}
+
 type Listener = () => void;
 
 /// Done and undone actions, newest last; a new action clears what was undone.
 export class UndoStack {
   /// Where the tags the recorded actions refer to are now.
   readonly tags = new TagRefs();
+  /// Where the annotations the recorded actions refer to are now.
+  readonly annotations = new AnnotationIds();
   private done: UndoableAction[] = [];
   private undone: UndoableAction[] = [];
   private listeners = new Set<Listener>();
@@ -175,7 +200,7 @@ export class UndoStack {
 // `not_found` is the one failure that trying again cannot cure: the API's word for a row that
 // no longer exists, and what GoneError says. Anything else (the library busy or unreachable, a
 // name taken meanwhile) may pass, so the action stays.
-function isGone(e: unknown): e is { code: 'not_found'; message: string } {
+export function isGone(e: unknown): e is { code: 'not_found'; message: string } {
   const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
   return code === 'not_found' && typeof message === 'string';
 }

@@ -85,6 +85,17 @@ function fakeApi(text: string) {
       tags.delete(id);
       return { deleted: 1, annotationsAffected: carrying.length };
     },
+    async mergeTags({ sourceId, targetId }: { sourceId: number; targetId: number }) {
+      if (!tags.has(sourceId) || !tags.has(targetId)) throw notFound('There is no such tag.');
+      for (const r of rows.values()) if (r.tagIds.includes(sourceId)) rows.set(r.id, { ...r, tagIds: [...new Set(r.tagIds.map((t) => (t === sourceId ? targetId : t)))] });
+      tags.delete(sourceId);
+      return tags.get(targetId)!;
+    },
+    async passages({ tagIds, offset = 0, limit = 100 }: { tagIds: number[]; offset?: number; limit?: number }) {
+      const hits = [...rows.values()].filter((r) => r.tagIds.some((t) => tagIds.includes(t)));
+      return { total: hits.length, items: hits.slice(offset, offset + limit).map((annotation) => ({ annotation })) };
+    },
+    updateAnnotation: (input: { id: number; tagIds?: number[] }) => api.updateAnnotation(input),
   };
   return { api, tagApi, rows, tags, calls };
 }
@@ -226,5 +237,56 @@ describe('annotation actions and their undo', () => {
     const failure = await undo.undo().catch((e: unknown) => e);
     expect(describeError(failure, 'undo')).toBe('Could not undo: note: no annotation 2; it has been removed from the history.');
     expect(undo.undoLabel).toBe('highlight');
+  });
+
+  /// Two highlights carrying Paxta, the second also Security; Paxta then merged into Security.
+  async function mergedAway() {
+    const library = setup();
+    const { actions, undo, tags, tagApi, range } = library;
+    const tagActions = new TagActions(tagApi as never, undo, () => undefined);
+    const first = await actions.create({ ...range, tagNames: ['Paxta'] });
+    const second = await actions.create({ articleId: 7, start: 0, end: 5, tagIds: [1, first.tagIds[0]!] });
+    await tagActions.merge(tags.get(first.tagIds[0]!)!, tags.get(1)!, []);
+    return { ...library, first, second };
+  }
+  const byUid = (rows: Map<number, Annotation>, tags: Map<number, Tag>, uid: string) =>
+    [...rows.values()].find((r) => r.uid === uid)!.tagIds.map((id) => tags.get(id)!.name);
+
+  it('gives a merged tag back to a highlight deleted and brought back since, under its new id', async () => {
+    const { actions, undo, rows, tags, first, second } = await mergedAway();
+    await actions.remove(rows.get(first.id)!);
+    await undo.undo(); // the highlight is back, as a new row
+    expect(rows.has(first.id)).toBe(false);
+    expect(undo.undoLabel).toBe('merge tag “Paxta” into “Security”');
+    await undo.undo();
+    expect(byUid(rows, tags, first.uid)).toEqual(['Paxta']);
+    expect(byUid(rows, tags, second.uid)).toEqual(['Security', 'Paxta']);
+    expect(undo.redoLabel).toBe('merge tag “Paxta” into “Security”');
+  });
+
+  it('passes over a highlight deleted for good when a merge is undone, and brings the rest back', async () => {
+    const { undo, rows, tags, first, second } = await mergedAway();
+    rows.delete(first.id); // its article is removed, outside the history
+    await undo.undo();
+    expect(rows.size).toBe(1);
+    expect(byUid(rows, tags, second.uid)).toEqual(['Security', 'Paxta']);
+    await undo.redo();
+    expect(byUid(rows, tags, second.uid)).toEqual(['Security']);
+  });
+
+  it('goes on from where an undone merge stopped when tried again, bringing the tag back once', async () => {
+    const { undo, rows, tags, tagApi, first, second } = await mergedAway();
+    const update = tagApi.updateAnnotation;
+    let calls = 0;
+    tagApi.updateAnnotation = async (input) => {
+      if (++calls === 2) throw Object.assign(new Error('The library is busy.'), { code: 'busy' });
+      return update(input);
+    };
+    await expect(undo.undo()).rejects.toThrow('The library is busy.');
+    expect(undo.undoLabel).toBe('merge tag “Paxta” into “Security”');
+    await undo.undo();
+    expect([...tags.values()].filter((t) => t.name === 'Paxta')).toHaveLength(1);
+    expect(byUid(rows, tags, first.uid)).toEqual(['Paxta']);
+    expect(byUid(rows, tags, second.uid)).toEqual(['Security', 'Paxta']);
   });
 });

@@ -1,8 +1,8 @@
 // Every change a reader makes to annotations, as undoable actions. Each action talks to the API,
 // tells the open views what changed, and pushes its inverse on the undo stack:
 //   create ↔ delete (brought back with the same uid), tag and note edits ↔ the previous values.
-// An annotation brought back by undo may get a new row id, so actions find it again by its uid;
-// its tags may have been brought back under new ids too, so actions hold them as the undo stack's
+// An annotation brought back by undo may get a new row id, so actions find it again by its uid
+// (through the undo stack, which tag merges use too); its tags may have been brought back under new ids too, so actions hold them as the undo stack's
 // tag refs, and leave out those deleted for good.
 import type { Api } from '../../../../shared/contract/index.js';
 import type { Annotation } from '../../../../shared/model.js';
@@ -19,7 +19,7 @@ export type AnnotationChange =
 
 export interface AnnotationActionDeps {
   api: AnnotationApi;
-  undo: Pick<UndoStack, 'push' | 'tags'>;
+  undo: Pick<UndoStack, 'push' | 'tags' | 'annotations'>;
   /// Tags just applied (for the number-key shortcuts).
   onTagsUsed?: (tagIds: readonly number[]) => void;
   /// After every change that reached the library (to refresh the codebook's counts).
@@ -45,8 +45,6 @@ export interface AnnotationEdit {
 /// Creates, edits and deletes annotations, undoably, and tells subscribers.
 export class AnnotationActions {
   private readonly listeners = new Set<(change: AnnotationChange) => void>();
-  /// The current row id of each annotation this session touched, by uid.
-  private readonly idByUid = new Map<string, number>();
 
   constructor(private readonly deps: AnnotationActionDeps) {}
 
@@ -118,16 +116,16 @@ export class AnnotationActions {
   }
 
   private currentId(a: Annotation): number {
-    return this.idByUid.get(a.uid) ?? a.id;
+    return this.deps.undo.annotations.of(a);
   }
 
   private added(annotation: Annotation): void {
-    this.idByUid.set(annotation.uid, annotation.id);
+    this.deps.undo.annotations.noted(annotation);
     this.emit({ type: 'added', annotation });
   }
 
   private changed(annotation: Annotation): void {
-    this.idByUid.set(annotation.uid, annotation.id);
+    this.deps.undo.annotations.noted(annotation);
     this.emit({ type: 'changed', annotation });
   }
 

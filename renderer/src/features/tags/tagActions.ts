@@ -2,7 +2,7 @@
 // undo and redo it on the app's undo stack, and refreshes the codebook.
 import type { Tag } from '../../../../shared/model.js';
 import type { Api } from '../../../../shared/contract/index.js';
-import type { TagRef, TagRefs, UndoStack } from '../../state/undo.js';
+import { isGone, type AnnotationKey, type TagRef, type TagRefs, type UndoStack } from '../../state/undo.js';
 
 /// What the Tags view may change in one go.
 export interface TagEdit {
@@ -50,7 +50,7 @@ export function inverseOf(tag: Tag, change: TagEdit): TagEdit {
 export class TagActions {
   constructor(
     private readonly api: TagApi,
-    private readonly undo: Pick<UndoStack, 'push' | 'tags'>,
+    private readonly undo: Pick<UndoStack, 'push' | 'tags' | 'annotations'>,
     private readonly onChanged: () => void,
   ) {}
 
@@ -91,6 +91,11 @@ export class TagActions {
   /// Merge one tag into another. The undo brings the tag back (as a new tag with the same name,
   /// colour, place and children) and gives its passages their old tags again; when the tag has
   /// more passages than that can sensibly replay, the merge is done without an undo.
+  ///
+  /// Passages are found by uid, so one deleted and brought back since still gets its tag back;
+  /// one deleted for good has no tags to give back and is passed over. An undo that fails part
+  /// way (the library unreachable) goes on from where it stopped when tried again, rather than
+  /// bringing the tag back twice.
   async merge(source: Tag, target: Tag, children: readonly Tag[], undoLimit = 5000): Promise<{ undoable: boolean }> {
     const carried = await this.annotationsOf(source.id, undoLimit);
     await this.api.mergeTags({ sourceId: source.id, targetId: target.id });
@@ -104,32 +109,41 @@ export class TagActions {
     const targetRef = this.refs.ref(target.id);
     const parent = this.parentRef(source);
     const childRefs = children.map((c) => this.refs.ref(c.id));
-    const passages = carried.map((a) => ({ id: a.id, tags: a.tagIds.map((t) => this.refs.ref(t)) }));
+    const passages = carried.map((a) => ({ key: a.key, tags: a.tagIds.map((t) => this.refs.ref(t)) }));
     this.refs.deleted(sourceRef);
+    // The tag's id once this undo has brought it back; null while it is merged away.
+    let back: number | null = null;
     this.undo.push({
       label: `merge tag “${source.name}” into “${target.name}”`,
       undo: async () => {
-        const again = await this.recreate(sourceRef, source, parent);
-        for (const child of childRefs) await this.api.updateTag({ id: this.refs.id(child), parentId: again });
-        for (const a of passages) await this.api.updateAnnotation({ id: a.id, tagIds: this.refs.idsOf(a.tags) });
+        back ??= await this.recreate(sourceRef, source, parent);
+        for (const child of childRefs) await this.api.updateTag({ id: this.refs.id(child), parentId: back });
+        for (const a of passages) {
+          try {
+            await this.api.updateAnnotation({ id: this.undo.annotations.of(a.key), tagIds: this.refs.idsOf(a.tags) });
+          } catch (e) {
+            if (!isGone(e)) throw e;
+          }
+        }
         this.onChanged();
       },
       redo: async () => {
         await this.api.mergeTags({ sourceId: this.refs.id(sourceRef), targetId: this.refs.id(targetRef) });
         this.refs.deleted(sourceRef);
+        back = null;
         this.onChanged();
       },
     });
     return { undoable: true };
   }
 
-  /// Every annotation carrying a tag (id and tags), or null when there are more than `limit`.
-  private async annotationsOf(tagId: number, limit: number): Promise<{ id: number; tagIds: number[] }[] | null> {
-    const out: { id: number; tagIds: number[] }[] = [];
+  /// Every annotation carrying a tag (which it is, and its tags), or null when there are more than `limit`.
+  private async annotationsOf(tagId: number, limit: number): Promise<{ key: AnnotationKey; tagIds: number[] }[] | null> {
+    const out: { key: AnnotationKey; tagIds: number[] }[] = [];
     for (let offset = 0; ; offset += 1000) {
       const page = await this.api.passages({ tagIds: [tagId], match: 'any', context: 0, offset, limit: 1000 });
       if (page.total > limit) return null;
-      for (const p of page.items) out.push({ id: p.annotation.id, tagIds: p.annotation.tagIds });
+      for (const p of page.items) out.push({ key: { uid: p.annotation.uid, id: p.annotation.id }, tagIds: p.annotation.tagIds });
       if (page.items.length < 1000 || out.length >= page.total) return out;
     }
   }
