@@ -2,7 +2,7 @@ import { articleHandlers } from './articles/handlers.js';
 import { annotationHandlers } from './annotations/handlers.js';
 import { collectionHandlers } from './collections/handlers.js';
 import type { ArchiveContext } from './context.js';
-import { openLibrary } from './db/open.js';
+import { openLibrary, type OpenOptions } from './db/open.js';
 import { exportHandlers } from './export/handlers.js';
 import type { ArchiveHandlers } from './handlers.js';
 import { JobRegistry } from './jobs.js';
@@ -32,9 +32,10 @@ export function createArchive(ctx: ArchiveContext): Archive {
   return { ctx, handlers, close: () => ctx.lib.close() };
 }
 
-/// Open the library at `path` (creating it when missing) and build its archive.
-export function openArchive(path: string, options: Partial<Omit<ArchiveContext, 'lib' | 'jobs'>> = {}): Archive {
-  const lib = openLibrary(path);
+/// Open the library at `path` (creating it when missing; `open` may ask for a read-only
+/// connection instead) and build its archive.
+export function openArchive(path: string, options: Partial<Omit<ArchiveContext, 'lib' | 'jobs'>> = {}, open: OpenOptions = {}): Archive {
+  const lib = openLibrary(path, open);
   return createArchive({
     lib,
     jobs: new JobRegistry(),

@@ -106,7 +106,7 @@ paths for tags under a parent. Exits 2 with a message when the article or the te
       if (flag(args, 'json')) printJson(io, out);
       else io.out(`Annotation ${out.id}: article ${id}, code points ${out.start}–${out.end}, "${oneLine(out.exact, 60)}" [${out.tags.join(', ')}]\n`);
       return EXIT_OK;
-    });
+    }, 'write');
   },
 };
 
@@ -172,7 +172,7 @@ passage was lost when its article's text changed has start and end null.`,
         io.out(row.map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c] - Array.from(cell).length))).join('  ') + '\n');
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -208,7 +208,7 @@ annotations that carry it. With --json prints {"total": N, "tags": [{"id", "name
         io.out(`${l}${pad}  ${String(t.count).padStart(6)}  ${t.color}  [${t.id}]${t.description ? `  ${oneLine(t.description, 60)}` : ''}\n`);
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 

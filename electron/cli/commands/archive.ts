@@ -31,7 +31,7 @@ With --json prints {"imported": N, "duplicates": N, "failed": [{"path", "error"}
         for (const f of r.failed) io.out(`  failed: ${f.path}: ${f.error}\n`);
       }
       return EXIT_OK;
-    }, { create: true });
+    }, 'create');
   },
 };
 
@@ -74,7 +74,7 @@ matched words in snippets are marked <b>…</b>. A malformed query exits 2 with 
         }
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -96,7 +96,7 @@ const showCommand: Command = {
         io.out(a.text + '\n');
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -137,7 +137,7 @@ With --json prints {"total": N, "items": [...]}.`,
         for (const a of r.items) io.out(`${String(a.id).padStart(7)}  ${a.date ?? '          '}  ${a.lang.padEnd(7)}  ${a.title}\n`);
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -160,7 +160,7 @@ const statsCommand: Command = {
         if (s.bySource.length > 30) io.out(`  … and ${s.bySource.length - 30} more\n`);
       }
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -170,6 +170,8 @@ const checkCommand: Command = {
   usage: 'Usage: qalam check [--json]',
   options: {},
   async run(args, io) {
+    // Declared as writing: its check of the full-text index is a command the index takes as an
+    // INSERT, which SQLite refuses on a read-only connection.
     return withArchive(args, io, async (archive) => {
       const report = checkLibrary(archive.ctx.lib);
       if (flag(args, 'json')) printJson(io, report);
@@ -178,7 +180,7 @@ const checkCommand: Command = {
         io.out(report.ok ? 'The library is consistent.\n' : 'Problems found.\n');
       }
       return report.ok ? EXIT_OK : EXIT_FAILED;
-    });
+    }, 'write');
   },
 };
 
@@ -206,7 +208,7 @@ writes. OUT must not exist unless --force.`,
       if (flag(args, 'json')) printJson(io, { path: out });
       else io.out(`Backed up to ${out}\n`);
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 

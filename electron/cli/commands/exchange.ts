@@ -95,7 +95,7 @@ Parent/Child path, children included). show prints the members (id, date, title)
         default:
           throw new UsageError(`unknown action "${action ?? ''}": use create, add, remove, list or show`);
       }
-    });
+    }, action === 'list' || action === 'show' ? 'read' : 'write');
   },
 };
 
@@ -137,7 +137,7 @@ With --json prints {"path", "articles", "annotations", "tags", "bytes", "ms"}.`,
       if (flag(args, 'json')) printJson(io, r);
       else io.out(`Wrote ${r.path}: ${r.articles} articles, ${r.annotations} passages, ${r.tags} tags (${(r.ms / 1000).toFixed(1)} s).\n`);
       return EXIT_OK;
-    });
+    }, 'read');
   },
 };
 
@@ -165,7 +165,7 @@ or zip) is checked against its manifest first. What cannot be placed is listed; 
         if (r.problemCount > r.problems.length) io.out(`  … and ${r.problemCount - r.problems.length} more\n`);
       }
       return r.problemCount ? EXIT_FAILED : EXIT_OK;
-    }, { create: true });
+    }, 'create');
   },
 };
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/corpus.js';
@@ -69,6 +69,50 @@ describe('openLibrary', () => {
     const lib = openLibrary(path);
     expect(lib.schemaVersion).toBe(loadMigrations().length);
     lib.close();
+  });
+
+  it('opens a library read-only without writing to it, and refuses one whose schema would have to be upgraded first', () => {
+    const path = join(temp(), 'lib.sqlite');
+    openLibrary(path).close();
+    const before = readFileSync(path);
+    const lib = openLibrary(path, { readonly: true });
+    expect(lib.readonly).toBe(true);
+    expect(lib.schemaVersion).toBe(loadMigrations().length);
+    expect(() => lib.db.exec("INSERT INTO meta (key, value) VALUES ('x', 'y')")).toThrow(/readonly database/);
+    const reader = lib.openReader();
+    expect(reader.readonly).toBe(true);
+    expect(reader.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
+    reader.close();
+    lib.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
+
+    // A schema one step newer than the file's: read-only, the library is refused unchanged...
+    const latest = loadMigrations().length;
+    const migrations = [...loadMigrations(), { version: latest + 1, name: 'next.sql', sql: 'CREATE TABLE next_thing (x)' }];
+    expect(() => openLibrary(path, { readonly: true, migrations })).toThrow(
+      `${path} was written by an older version of Qalam (schema ${latest}; this version uses ${latest + 1}) and has to be upgraded before it can be read, which needs write access: ` +
+        'open it once with this Qalam where the file and its folder may be written. It has not been changed.',
+    );
+    expect(readFileSync(path).equals(before)).toBe(true);
+    // ...while a reader given a library it may write to upgrades it, as opening always has.
+    const upgraded = openLibrary(path, { readOnlyIfUnwritable: true, migrations });
+    expect(upgraded.readonly).toBe(false);
+    expect(upgraded.schemaVersion).toBe(latest + 1);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(latest + 1);
+    upgraded.close();
+  });
+
+  it('opens a library whose name starts with "file:" by that name', () => {
+    const dir = temp();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      openLibrary('file:lib.sqlite').close();
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(existsSync(join(dir, 'file:lib.sqlite'))).toBe(true);
+    expect(existsSync(join(dir, 'lib.sqlite'))).toBe(false);
   });
 
   it('caches prepared statements per connection', () => {

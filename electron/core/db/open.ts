@@ -1,14 +1,26 @@
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
-import { existsSync, mkdirSync, openSync, readSync, closeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { QalamError } from '../errors.js';
-import { loadMigrations, migrate } from './migrate.js';
+import { loadMigrations, migrate, type Migration } from './migrate.js';
+
+// better-sqlite3 reads this once, when its native part loads at the first connection. It lets a
+// `file:` name carry `immutable=1`, the only way SQLite reads a WAL library from a folder where it
+// may not make the library's shared-memory file (read-only media, a share one may only read).
+// Plain paths are not affected; openLibrary keeps a path that happens to start with "file:" a path.
+process.env.SQLITE_USE_URI ??= '1';
 
 export interface Library {
   db: DB;
   path: string;
   schemaVersion: number;
+  /// True when the connection is read-only: the library could not be written, and nothing is.
+  readonly: boolean;
+  /// Another read-only connection to the same library, opened the way this one was (an export
+  /// reads its snapshot through one of its own).
+  openReader(): DB;
   /// Prepared once per connection: better-sqlite3 statements are cheap to run, not to prepare.
   stmt(sql: string): Statement;
   close(): void;
@@ -42,27 +54,141 @@ function refuseForeignDatabase(db: DB, path: string, version: number): void {
   }
 }
 
+export interface OpenOptions {
+  /// Open a read-only connection: nothing is written to the library or beside it, not even an
+  /// upgrade of an older schema (such a library is refused).
+  readonly?: boolean;
+  /// The caller only reads. A library that may be written opens as usual (read-write, upgraded
+  /// when its schema is older); one that may not is opened read-only instead of refused.
+  readOnlyIfUnwritable?: boolean;
+  /// The schema to bring the library to: the migrations beside migrate.ts (tests pass their own).
+  migrations?: Migration[];
+}
+
+/// Why this process may not write to the library at `path` or to the folder it is in (SQLite
+/// makes its journal files there), or null when it may. Read-only means read-only to this user,
+/// whatever the file's mode says to others. A file or folder that is not there yet is left for
+/// opening to make or report.
+export function whyUnwritable(path: string): string | null {
+  const folder = dirname(resolve(path));
+  for (const [target, what] of [
+    [path, 'the file is read-only'],
+    [folder, `its folder ${folder} is read-only`],
+  ]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EROFS') return 'it is on a read-only disk';
+      if (code === 'EACCES' || code === 'EPERM') return what;
+    }
+  }
+  return null;
+}
+
+const cannotWrite = (path: string, why: string) =>
+  new QalamError('read_only', `${path} cannot be written (${why}); Qalam needs to write to the library file and to its folder to change it. It has not been changed.`);
+
+/// A name for SQLite: with URI names on (above), a path that starts with "file:" would be read
+/// as a URI and open some other file.
+const sqliteName = (path: string) => (path.startsWith('file:') ? `./${path}` : path);
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/// A read-only connection that has read the library's header, so that any trouble opening the
+/// write-ahead log shows here.
+function readOnlyConnection(name: string): DB {
+  const db = new Database(name, { readonly: true });
+  try {
+    db.pragma('user_version');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/// Open a read-only connection to a library. A WAL library is read through its shared-memory
+/// index (`-shm`), which SQLite makes beside the file when it is missing: in a folder that may
+/// not be written that fails. With no write-ahead log to read either (a library closed cleanly,
+/// then copied or shared), the file alone is the whole library, and SQLite may read it as
+/// immutable, without the index or any lock. That assumes nobody changes it meanwhile: anyone who
+/// could would have a log beside it. A log with content but no index cannot be read that way
+/// without losing the changes in it, so that is refused.
+function openReadOnly(path: string): DB {
+  try {
+    return readOnlyConnection(sqliteName(path));
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!/^SQLITE_(CANTOPEN|READONLY)/.test(code)) throw e;
+  }
+  const file = basename(path);
+  if (walBytes(path) > 0) {
+    throw new QalamError(
+      'read_only',
+      `${path} cannot be read here: its last changes are in ${file}-wal, which can be read only with ${file}-shm beside it or by writing to its folder, and neither is possible. ` +
+        `Copy all the library's files to a folder you may write to, or open it once where it may be written. It has not been changed.`,
+    );
+  }
+  try {
+    return readOnlyConnection(`${pathToFileURL(resolve(path)).href}?mode=ro&immutable=1`);
+  } catch (e) {
+    throw new QalamError('read_only', `${path} cannot be read from a folder Qalam may not write to (${(e as Error).message}); it has not been changed.`);
+  }
+}
+
 /// Open (or create) a library file: WAL, foreign keys, a busy timeout, the newest schema.
-export function openLibrary(path: string, options: { readonly?: boolean } = {}): Library {
+export function openLibrary(path: string, options: OpenOptions = {}): Library {
+  const migrations = options.migrations ?? loadMigrations();
+  if (options.readonly) return open(path, true, migrations);
+  const why = path !== ':memory:' && existsSync(path) ? whyUnwritable(path) : null;
+  if (why && !options.readOnlyIfUnwritable) throw cannotWrite(path, why);
+  if (why) return open(path, true, migrations);
+  try {
+    return open(path, false, migrations);
+  } catch (e) {
+    // Permissions are not the only thing that can stop a write (a -shm file made by another user
+    // who shares the folder, say); a caller that only reads can still read.
+    if (options.readOnlyIfUnwritable && e instanceof QalamError && e.code === 'read_only') return open(path, true, migrations);
+    throw e;
+  }
+}
+
+function open(path: string, readonly: boolean, migrations: Migration[]): Library {
   if (path !== ':memory:') {
     if (existsSync(path)) {
       if (!looksLikeSqlite(path)) {
         throw new QalamError('not_a_library', `${path} is not a Qalam library (not an SQLite database); it has not been changed.`);
       }
-    } else if (options.readonly) {
+    } else if (readonly) {
       throw new QalamError('not_found', `No library at ${path}.`);
     } else {
       mkdirSync(dirname(path), { recursive: true });
     }
   }
-  const db = new Database(path, { readonly: options.readonly ?? false });
+  let db: DB | undefined;
   try {
+    db = readonly ? openReadOnly(path) : new Database(sqliteName(path));
     db.pragma('busy_timeout = 5000');
-    const migrations = loadMigrations();
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) migrate(db, migrations); // throws too_new before any write
     refuseForeignDatabase(db, path, version);
-    if (!options.readonly) {
+    if (readonly && version < migrations.length) {
+      throw new QalamError(
+        'read_only',
+        version === 0
+          ? `${path} is an empty database, not yet a Qalam library, and it cannot be written to make it one; it has not been changed.`
+          : `${path} was written by an older version of Qalam (schema ${version}; this version uses ${migrations.length}) and has to be upgraded before it can be read, which needs write access: ` +
+              'open it once with this Qalam where the file and its folder may be written. It has not been changed.',
+      );
+    }
+    if (!readonly) {
       // Articles run to a few kilobytes: in 4 KB pages most rows would sit alone in a page.
       // Only a new, empty file takes a page size (before WAL and the first table).
       if (version === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
@@ -76,31 +202,34 @@ export function openLibrary(path: string, options: { readonly?: boolean } = {}):
     // Article identifiers are hashes, so their index is written all over: with SQLite's default
     // 2 MB cache a large import reads most of it back page by page.
     db.pragma('cache_size = -65536');
-    const schemaVersion = options.readonly ? version : migrate(db, migrations);
+    const schemaVersion = readonly ? version : migrate(db, migrations);
     const cache = new Map<string, Statement>();
+    const conn = db;
     return {
-      db,
+      db: conn,
       path,
       schemaVersion,
+      readonly,
+      openReader: () => (readonly ? openReadOnly(path) : new Database(sqliteName(path), { readonly: true })),
       stmt(sql) {
         let s = cache.get(sql);
         if (!s) {
-          s = db.prepare(sql);
+          s = conn.prepare(sql);
           cache.set(sql, s);
         }
         return s;
       },
       close() {
         cache.clear();
-        if (db.open) db.close();
+        if (conn.open) conn.close();
       },
     };
   } catch (e) {
-    db.close();
+    db?.close();
     if (e instanceof QalamError) throw e;
     const message = (e as Error).message;
     if (/readonly database|unable to open database file/i.test(message)) {
-      throw new QalamError('read_only', `${path} cannot be written: Qalam needs to write to the library file and to its folder (${message}); it has not been changed.`);
+      throw cannotWrite(path, message);
     }
     if (/file is not a database|malformed/i.test(message)) {
       throw new QalamError('not_a_library', `${path} is not a usable Qalam library (${message}); it has not been changed.`);

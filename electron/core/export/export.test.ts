@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -170,5 +170,23 @@ describe('scope and safety', () => {
     const status = await archive.ctx.jobs.wait(jobId);
     expect(status.error?.code).toBe('not_found');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a library that cannot be read for an export leaves no partial folder behind', async () => {
+    const out = join(dir, 'unreadable', 'bag');
+    mkdirSync(join(dir, 'unreadable'));
+    const lib = archive.ctx.lib;
+    const openReader = lib.openReader;
+    lib.openReader = () => {
+      throw Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
+    };
+    try {
+      const { jobId } = await archive.handlers.startExport({ format: 'bagit', out } as never, { transport: 'test' });
+      const status = await archive.ctx.jobs.wait(jobId);
+      expect(status.state).toBe('failed');
+    } finally {
+      lib.openReader = openReader;
+    }
+    expect(readdirSync(join(dir, 'unreadable'))).toEqual([]);
   });
 });

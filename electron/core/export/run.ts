@@ -84,8 +84,16 @@ export async function runExport(ctx: ArchiveContext, args: ExportArgs, searchAll
   const zip = args.format === 'bagit' && (args.zip ?? false);
   const path = resolve(args.out ?? defaultOutPath(ctx, args.format, scope.label, zip));
   const isFolder = args.format === 'bagit' && !zip;
-  const out = new AtomicOutput(path, isFolder ? 'folder' : 'file');
+  // The library is opened for reading before anything is made beside the target, so a library
+  // that cannot be read leaves nothing behind.
   const src = new ExportSource(ctx.lib, scope);
+  let out: AtomicOutput;
+  try {
+    out = new AtomicOutput(path, isFolder ? 'folder' : 'file');
+  } catch (e) {
+    src.close();
+    throw e;
+  }
   const pacer = new Pacer(job, 0, `Exporting ${args.format}`);
   const origin = `Qalam ${ctx.appVersion}`;
   const title = `Qalam export: ${scope.label}`;

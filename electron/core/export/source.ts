@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { originalBytes } from '../articles/originals.js';
 import type { Annotation, ArticleSummary } from '../../../shared/model.js';
@@ -77,7 +76,7 @@ export class ExportSource {
     readonly scope: ExportScope,
   ) {
     this.ownConnection = lib.path !== ':memory:';
-    this.db = this.ownConnection ? new Database(lib.path, { readonly: true }) : lib.db;
+    this.db = this.ownConnection ? lib.openReader() : lib.db;
     this.db.exec(
       `DROP TABLE IF EXISTS temp.export_scope; CREATE TEMP TABLE export_scope (id INTEGER PRIMARY KEY);
        DROP TABLE IF EXISTS temp.export_order; CREATE TEMP TABLE export_order (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE)`,
