@@ -51,6 +51,15 @@ describe('tag type-ahead', () => {
     expect(foldForMatch('C++ ')).toBe('c++');
   });
 
+  it('takes a whole path over a name shared with a tag under another parent', () => {
+    const taxes = [tag(20, ['Economy'], 9), tag(21, ['Economy', 'Tax'], 50), tag(22, ['Tax'], 1), tag(23, ['Law', 'Tax'], 2), tag(24, ['Taxonomy'], 80)];
+    expect(exactTag(taxes, 'tax')?.id).toBe(22);
+    expect(ids(matchTags(taxes, 'Tax'))).toEqual([22, 24, 21, 23]);
+    expect(exactTag(taxes, 'economy / tax')?.id).toBe(21);
+    // No top-level Tax: the most used of the others.
+    expect(exactTag(taxes.filter((t) => t.id !== 22), 'TAX')?.id).toBe(21);
+  });
+
   it('tells a tag that begins with the typed text from one that only contains it', () => {
     const [, trade, security, exercises, uzbek] = codebook;
     expect(startsTag(trade!, 'tra')).toBe(true);

@@ -22,14 +22,15 @@ export function foldForMatch(s: string): string {
   return out + between(s.slice(at), false);
 }
 
-/// How well a folded query matches a tag: 0 its name starts with it, 1 a word of its path does,
-/// 2 its path contains it; -1 not at all.
+/// How well a folded query matches a tag: 0 it is the tag's whole path (a top-level tag's name),
+/// 1 its name starts with it, 2 a word of its path does, 3 its path contains it; -1 not at all.
 function rankOf(tag: Pick<Tag, 'name' | 'path'>, q: string): number {
   const name = foldForMatch(tag.name);
   const path = foldForMatch(tag.path.join(' '));
-  if (name.startsWith(q)) return 0;
-  if (` ${path}`.includes(` ${q}`)) return 1;
-  if (path.includes(q)) return 2;
+  if (path === q) return 0;
+  if (name.startsWith(q)) return 1;
+  if (` ${path}`.includes(` ${q}`)) return 2;
+  if (path.includes(q)) return 3;
   return -1;
 }
 
@@ -38,8 +39,8 @@ export function tagLabel(tag: Pick<Tag, 'name' | 'path'>): string {
   return tag.path.length > 0 ? tag.path.join(' / ') : tag.name;
 }
 
-/// Tags matching `query`, best first: name starts with it, then a word of the name or path does,
-/// then the folded text contains it anywhere; within a rank, the more used first, then by label.
+/// Tags matching `query`, best first: the tag whose whole path it is, then those whose name
+/// starts with it, then a word of the name or path does, then the folded text contains it anywhere; within a rank, the more used first, then by label.
 /// `exclude` drops tags already chosen. An empty query lists the most used tags.
 export function matchTags(tags: readonly Tag[], query: string, exclude: ReadonlySet<number> = new Set(), limit = 8): Tag[] {
   const q = foldForMatch(query);
@@ -63,14 +64,19 @@ export function startsTag(tag: Pick<Tag, 'name' | 'path'>, query: string): boole
   const q = foldForMatch(query);
   if (!q) return false;
   const rank = rankOf(tag, q);
-  return rank === 0 || rank === 1;
+  return rank >= 0 && rank <= 2;
 }
 
-/// The tag whose name is exactly `query` (folded), if any: typing a known name never makes a twin.
+/// The tag `query` names exactly (folded), if any: typing a known name never makes a twin. A
+/// whole path wins over a name, so `Tax` is the top-level Tax, not Economy / Tax; among tags that
+/// share the name under different parents, the most used, then the first by path.
 export function exactTag(tags: readonly Tag[], query: string): Tag | undefined {
   const q = foldForMatch(query);
   if (!q) return undefined;
-  return tags.find((t) => foldForMatch(t.name) === q || foldForMatch(t.path.join(' ')) === q);
+  const byPath = tags.find((t) => foldForMatch(t.path.join(' ')) === q);
+  if (byPath) return byPath;
+  const named = tags.filter((t) => foldForMatch(t.name) === q);
+  return named.sort((a, b) => b.count - a.count || tagLabel(a).localeCompare(tagLabel(b)))[0];
 }
 
 /// The tags the number keys 1–9 apply: the most recently used first, then the most used.
