@@ -1,7 +1,7 @@
 // The shell: a header with the search box and the import button, the navigation on the left,
 // the current view in the main area, and the status area. Global shortcuts and drag-and-drop
 // of files onto the window live here too.
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ArticleView } from '../features/article/ArticleView.js';
 import { LibraryView } from '../features/library/LibraryView.js';
 import { SearchView } from '../features/search/SearchView.js';
@@ -11,17 +11,18 @@ import { dismissAll, notify, notifyError } from '../state/notices.js';
 import { undoStack } from '../state/undo.js';
 import { NAV, SEARCH_PLACEHOLDER } from './nav.js';
 import { Notices } from './Notices.js';
-import type { Route } from './route.js';
+import { formatRoute, type Route } from './route.js';
 import { isTypingTarget, shortcutFor } from './shortcuts.js';
 import { navigate, useRoute } from './useRoute.js';
+import { retryableLazy, ViewBoundary } from './ViewBoundary.js';
 
 // The library and search are what opens first and what answers typing; the other views and the
 // dialogs load on first use, so the first screen has less to download and start.
-const TagsView = lazy(() => import('../features/tags/TagsView.js').then((m) => ({ default: m.TagsView })));
-const PassagesView = lazy(() => import('../features/passages/PassagesView.js').then((m) => ({ default: m.PassagesView })));
-const CollectionsView = lazy(() => import('../features/collections/CollectionsView.js').then((m) => ({ default: m.CollectionsView })));
-const ImportDialog = lazy(() => import('../features/import/ImportDialog.js').then((m) => ({ default: m.ImportDialog })));
-const ExportDialog = lazy(() => import('../features/export/ExportDialog.js').then((m) => ({ default: m.ExportDialog })));
+const TagsView = retryableLazy(() => import('../features/tags/TagsView.js').then((m) => m.TagsView));
+const PassagesView = retryableLazy(() => import('../features/passages/PassagesView.js').then((m) => m.PassagesView));
+const CollectionsView = retryableLazy(() => import('../features/collections/CollectionsView.js').then((m) => m.CollectionsView));
+const ImportDialog = retryableLazy(() => import('../features/import/ImportDialog.js').then((m) => m.ImportDialog));
+const ExportDialog = retryableLazy(() => import('../features/export/ExportDialog.js').then((m) => m.ExportDialog));
 
 /// Run undo or redo and say what happened.
 export async function runUndo(direction: 'undo' | 'redo'): Promise<void> {
@@ -227,9 +228,11 @@ export function App() {
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <CurrentView route={route} />
-        </Suspense>
+        <ViewBoundary what="This view" resetKey={formatRoute(route)}>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <CurrentView route={route} />
+          </Suspense>
+        </ViewBoundary>
       </main>
       <Notices />
       {dragging && (
@@ -237,10 +240,20 @@ export function App() {
           Drop files to import them
         </div>
       )}
-      <Suspense fallback={null}>
-        {importing && <ImportDialog files={importing.files} onClose={() => importDialog.set(null)} />}
-        {exporting && <ExportDialog scope={exporting} onClose={() => exportDialog.set(null)} />}
-      </Suspense>
+      {importing && (
+        <ViewBoundary what="The import dialog" onClose={() => importDialog.set(null)}>
+          <Suspense fallback={null}>
+            <ImportDialog files={importing.files} onClose={() => importDialog.set(null)} />
+          </Suspense>
+        </ViewBoundary>
+      )}
+      {exporting && (
+        <ViewBoundary what="The export dialog" onClose={() => exportDialog.set(null)}>
+          <Suspense fallback={null}>
+            <ExportDialog scope={exporting} onClose={() => exportDialog.set(null)} />
+          </Suspense>
+        </ViewBoundary>
+      )}
     </div>
   );
 }

@@ -1,16 +1,17 @@
 // The reader, opened from anywhere by `#/article/ID?a=ANNOTATION&hl=TERM`. The ProseMirror
 // reader is loaded on first use: it is the heaviest part of the app and the library does not
 // need it to show its first rows.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { Collection } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import type { Route } from '../../app/route.js';
 import { goBack, navigate } from '../../app/useRoute.js';
+import { retryableLazy } from '../../app/ViewBoundary.js';
 import { libraryChanged } from '../../state/libraryVersion.js';
 import { notify, notifyError } from '../../state/notices.js';
 import './article.css';
 
-const Reader = lazy(() => import('../reader/ReaderView.js').then((m) => ({ default: m.ReaderView })));
+const Reader = retryableLazy(() => import('../reader/ReaderView.js').then((m) => m.ReaderView));
 
 /// The article view: a bar (back, add to collection) above the reader.
 export function ArticleView({ route }: { route: Extract<Route, { view: 'article' }> }) {
