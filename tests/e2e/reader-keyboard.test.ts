@@ -157,6 +157,33 @@ describe('the reader from the keyboard', () => {
     await details().waitFor({ state: 'detached' });
   });
 
+  it('keeps a note typed and not saved when the details close, and shows it again marked as not saved', async () => {
+    const note = () => details().getByRole('textbox', { name: 'Note' });
+    const reopen = async () => {
+      // ProseMirror takes two clicks on one spot within half a second for a double click (a word).
+      await page.waitForTimeout(600);
+      await articleText().locator('[data-annotation-ids="7"]').click();
+      await details().waitFor();
+    };
+    await articleText().locator('[data-annotation-ids="7"]').click();
+    await note().fill('Савдо ҳақида, ');
+    await page.keyboard.press('Escape');
+    await details().waitFor({ state: 'detached' });
+    await reopen();
+    expect(await note().inputValue()).toBe('Савдо ҳақида, ');
+    expect(await details().getByText('Note not saved').isVisible()).toBe(true);
+    // Closed with its button this time, then saved: the draft has done its work.
+    await note().fill('Савдо ҳақида, иқтисод');
+    await details().getByRole('button', { name: 'Close' }).click();
+    await details().waitFor({ state: 'detached' });
+    await reopen();
+    expect(await note().inputValue()).toBe('Савдо ҳақида, иқтисод');
+    expect(await callsNamed('updateAnnotation')).toEqual([]);
+    await details().getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => details().getByText('Note not saved').count()).toBe(0);
+    expect((await callsNamed('updateAnnotation'))[0]!.input).toMatchObject({ id: 7, note: 'Савдо ҳақида, иқтисод' });
+  });
+
   it('keeps the focus in the details when a tag is removed with its button', async () => {
     await articleText().locator('[data-annotation-ids="7"]').click();
     await details().waitFor();

@@ -1,6 +1,10 @@
 // A highlight's details, opened by clicking it (or its entry in the side panel): its tags (add and
 // remove take effect at once), its note (edit, then Save note), and Delete. Every change is one
 // undoable action. Where highlights overlap, the others under the click can be switched to.
+//
+// A note typed but not saved is not lost when the details close or switch to another highlight
+// (Escape, Close, a click elsewhere): it is kept as a draft for as long as the app is open, and
+// shown, marked as not saved, when that highlight's details open again.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, Tag } from '../../../../shared/model.js';
 import { onEscape } from '../../state/escape.js';
@@ -20,8 +24,12 @@ interface AnnotationDetailsProps {
   onClose: () => void;
 }
 
+/// Notes typed and not saved, by annotation uid (which survives undo bringing a highlight back).
+const noteDrafts = new Map<string, string>();
+
 export function AnnotationDetails({ annotation, others, tags, byId, position, onUpdate, onDelete, onSwitch, onClose }: AnnotationDetailsProps) {
-  const [note, setNote] = useState(annotation.note);
+  const shownNote = () => noteDrafts.get(annotation.uid) ?? annotation.note;
+  const [note, setNote] = useState(shownNote);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,8 +41,15 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
   useEffect(() => dialog.current?.focus(), [annotation.id]);
   // Escape closes them also when the focus is not inside (after a click on the page, say).
   useEffect(() => onEscape(() => closeRef.current()), []);
-  // A different annotation, or the same one changed by undo: show its note as stored.
-  useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
+  // A different annotation, or the same one changed by undo: show its note as stored, or the
+  // draft typed for it.
+  useEffect(() => setNote(shownNote()), [annotation.id, annotation.note]);
+
+  function editNote(value: string) {
+    setNote(value);
+    if (value.trim() === annotation.note) noteDrafts.delete(annotation.uid);
+    else noteDrafts.set(annotation.uid, value);
+  }
 
   const chosen: ChosenTag[] = annotation.tagIds.map((id) => {
     const tag = byId.get(id);
@@ -68,7 +83,10 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
     // button drops the focus to the page, where Escape no longer reaches the details: keep the
     // focus on the note.
     noteField.current?.focus();
-    void run(() => onUpdate({ note: note.trim() }));
+    void run(async () => {
+      await onUpdate({ note: note.trim() });
+      noteDrafts.delete(annotation.uid);
+    });
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -90,7 +108,7 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
       data-annotation-id={annotation.id}
       onKeyDown={onKeyDown}
     >
-      <p className="qalam-popover__quote">{annotation.exact.length > 160 ? `${annotation.exact.slice(0, 160)}…` : annotation.exact}</p>
+      <p className="qalam-popover__quote" dir="auto">{annotation.exact.length > 160 ? `${annotation.exact.slice(0, 160)}…` : annotation.exact}</p>
       {annotation.status !== 'anchored' && (
         <p className="qalam-popover__status">
           {annotation.status === 'moved' ? 'The text changed; this highlight was found again nearby.' : 'The text changed; this passage was not found again.'}
@@ -114,9 +132,10 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
         <textarea
           ref={noteField}
           className="qalam-popover__note"
+          dir="auto"
           rows={3}
           value={note}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => editNote(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && noteChanged) saveNote();
           }}
@@ -131,7 +150,18 @@ export function AnnotationDetails({ annotation, others, tags, byId, position, on
         <button type="button" disabled={busy || !noteChanged} onClick={saveNote}>
           Save note
         </button>
-        <button type="button" className="qalam-danger" disabled={busy} onClick={() => void run(onDelete)}>
+        {noteChanged && <span className="qalam-popover__unsaved">Note not saved</span>}
+        <button
+          type="button"
+          className="qalam-danger"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              await onDelete();
+              noteDrafts.delete(annotation.uid);
+            })
+          }
+        >
           Delete
         </button>
         <button type="button" onClick={onClose}>
