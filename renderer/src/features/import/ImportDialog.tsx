@@ -1,11 +1,12 @@
 // Import files and folders. The desktop app asks the system for paths and the main side reads
 // them; a browser tab cannot give paths, so it reads the files and sends their bytes. Either way
-// a job runs with progress, and the summary lists what came in, what was already there and
-// what failed, with the reason.
+// a job runs with progress and can be stopped, and the summary lists what came in, what was
+// already there and what failed, with the reason (after a stop or a failure too: what came in
+// before it stays in the library).
 import { useEffect, useRef, useState } from 'react';
-import type { ImportFailure, ImportSummary, JobStatus } from '../../../../shared/model.js';
+import type { JobStatus } from '../../../../shared/model.js';
 import { api } from '../../api.js';
-import { followJob, JobFollowAborted } from '../../app/jobs.js';
+import { JobFollowAborted } from '../../app/jobs.js';
 import { Modal } from '../../app/Modal.js';
 import { ProgressBar } from '../../app/ProgressBar.js';
 import { useCapabilities } from '../../state/capabilities.js';
@@ -13,97 +14,141 @@ import { refreshCodebook } from '../../state/codebook.js';
 import { describeError } from '../../state/describeError.js';
 import { libraryChanged } from '../../state/libraryVersion.js';
 import { notify } from '../../state/notices.js';
-import { batchBySize, bytesToBase64 } from './base64.js';
-import { mergeSummaries, type ImportTotals } from './summary.js';
+import { ImportRun, type ImportOutcome } from './importRun.js';
+import type { ImportTotals } from './summary.js';
 import './import.css';
 
 // Each request carries at most this many bytes of files (before base64).
 const BATCH_BYTES = 16 * 1024 * 1024;
 
-type Phase = { kind: 'choose' } | { kind: 'running'; status: JobStatus | null; step: string } | { kind: 'done'; totals: ImportTotals } | { kind: 'failed'; message: string; totals: ImportTotals | null };
+type Phase =
+  | { kind: 'choose' }
+  | { kind: 'running'; status: JobStatus | null; step: string; stopping: boolean }
+  | { kind: 'done'; totals: ImportTotals }
+  | { kind: 'stopped'; totals: ImportTotals }
+  | { kind: 'failed'; message: string; totals: ImportTotals | null };
 
-/// The import dialog: choose or drop files, follow the job, read the report.
+/// "920 articles", "1 article".
+function articles(n: number): string {
+  return `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+}
+
+/// What a stopped import did, in one sentence.
+function stoppedMessage(totals: ImportTotals): string {
+  const left = `${totals.notReached.toLocaleString('en')} file${totals.notReached === 1 ? ' was' : 's were'} not imported`;
+  return `The import was stopped. ${articles(totals.imported)} came in before that and stay in the library; ${left}.`;
+}
+
+/// The import dialog: choose or drop files, follow the job (or stop it), read the report.
 export function ImportDialog({ files, onClose }: { files: File[]; onClose: () => void }) {
   const caps = useCapabilities();
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const follow = useRef<AbortController>(new AbortController());
+  const run = useRef<ImportRun | null>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const started = useRef<File[] | null>(null);
 
-  useEffect(() => () => follow.current.abort(), []);
+  // A new controller on every mount: one aborted by an earlier unmount would stop every import.
+  useEffect(() => {
+    const controller = new AbortController();
+    follow.current = controller;
+    return () => controller.abort();
+  }, []);
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, [caps]);
 
-  const finish = (totals: ImportTotals) => {
-    setPhase({ kind: 'done', totals });
+  // What came in is in the library whatever the ending: the views read it again.
+  const showImported = () => {
     libraryChanged();
     void refreshCodebook().catch(() => undefined);
-    notify(`Imported ${totals.imported} article${totals.imported === 1 ? '' : 's'}${totals.duplicates ? `, ${totals.duplicates} already in the library` : ''}${totals.failed.length ? `, ${totals.failed.length} failed` : ''}.`);
   };
 
-  const runJob = async (jobId: string, step: string): Promise<ImportSummary> => {
-    const final = await followJob(jobId, (id) => api.jobStatus({ id }) as Promise<JobStatus>, {
+  const ended = (outcome: ImportOutcome) => {
+    if (outcome.kind === 'failed') {
+      const { totals } = outcome;
+      if (!totals) {
+        setPhase({ kind: 'failed', message: describeError(outcome.error, 'import'), totals: null });
+        return;
+      }
+      setPhase({
+        kind: 'failed',
+        message: `${describeError(outcome.error, 'import all the files')} ${totals.imported ? `${articles(totals.imported)} ${totals.imported === 1 ? 'was' : 'were'} imported before that.` : 'No new articles were imported before that.'}`,
+        totals,
+      });
+      showImported();
+      return;
+    }
+    const { totals } = outcome;
+    setPhase({ kind: outcome.kind, totals });
+    showImported();
+    notify(
+      outcome.kind === 'stopped'
+        ? `Import stopped after ${articles(totals.imported)}.`
+        : `Imported ${articles(totals.imported)}${totals.duplicates ? `, ${totals.duplicates} already in the library` : ''}${totals.failed.length ? `, ${totals.failed.length} failed` : ''}.`,
+    );
+  };
+
+  const start = async (work: (r: ImportRun) => Promise<ImportOutcome>) => {
+    const r = new ImportRun(api, {
+      batchBytes: BATCH_BYTES,
       signal: follow.current.signal,
-      onProgress: (status) => setPhase({ kind: 'running', status, step }),
+      onStep: (step, status) => setPhase({ kind: 'running', status, step, stopping: r.stopping }),
     });
-    return final.result as ImportSummary;
+    run.current = r;
+    try {
+      ended(await work(r));
+    } catch (e) {
+      // The dialog closed: the job goes on, nobody is left to report to.
+      if (e instanceof JobFollowAborted) return;
+      setPhase({ kind: 'failed', message: describeError(e, 'import'), totals: null });
+    } finally {
+      if (run.current === r) run.current = null;
+    }
   };
 
   const importPaths = async (folders: boolean) => {
     const { paths } = await api.chooseImportPaths({ folders });
     if (!paths.length) return;
-    await guarded(async () => {
-      setPhase({ kind: 'running', status: null, step: 'Importing…' });
-      const { jobId } = await api.importPaths({ paths });
-      finish(mergeSummaries([await runJob(jobId, 'Importing…')]));
-    });
+    await start((r) => r.paths(paths));
   };
 
   const uploadFiles = async (chosen: File[]) => {
     if (!chosen.length) return;
-    await guarded(async () => {
-      const batches = batchBySize(chosen, BATCH_BYTES);
-      const summaries: ImportSummary[] = [];
-      const unreadable: ImportFailure[] = [];
-      for (const [i, batch] of batches.entries()) {
-        const step = batches.length > 1 ? `Sending part ${i + 1} of ${batches.length}…` : 'Sending the files…';
-        setPhase({ kind: 'running', status: null, step });
-        const payload: { name: string; dataBase64: string }[] = [];
-        for (const f of batch) {
-          const name = f.webkitRelativePath || f.name;
-          try {
-            payload.push({ name, dataBase64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) });
-          } catch {
-            unreadable.push({ path: name, error: 'The browser could not read this file.' });
-          }
-        }
-        if (!payload.length) continue;
-        const { jobId } = await api.importUpload({ files: payload });
-        summaries.push(await runJob(jobId, batches.length > 1 ? `Importing part ${i + 1} of ${batches.length}…` : 'Importing…'));
-      }
-      const totals = mergeSummaries(summaries);
-      totals.failed.push(...unreadable);
-      finish(totals);
-    });
+    await start((r) => r.upload(chosen));
   };
 
-  const guarded = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (e) {
-      if (e instanceof JobFollowAborted) return;
-      setPhase({ kind: 'failed', message: describeError(e, 'import'), totals: null });
-    }
+  const running = phase.kind === 'running';
+
+  const stop = () => {
+    const r = run.current;
+    if (!r || r.stopping) return;
+    setPhase((p) => (p.kind === 'running' ? { ...p, step: 'Stopping…', stopping: true } : p));
+    void r.stop();
   };
+
+  // The dialog stays open while an import runs (its × is off), so Escape stops the import
+  // instead. The key is kept from the dialog: Chromium closes a dialog that refuses Escape a
+  // second time in a row, which would hide how the import ended.
+  useEffect(() => {
+    if (!running) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      stop();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [running]);
 
   // Files dropped on the window start at once; a drop while an import runs waits its turn.
-  const running = phase.kind === 'running';
   useEffect(() => {
     if (!files.length || started.current === files || running) return;
     started.current = files;
     void uploadFiles(files);
   }, [files, running]);
+
+  const failedToStart = (e: unknown) => setPhase({ kind: 'failed', message: describeError(e, 'import'), totals: null });
 
   return (
     <Modal title="Import articles" onClose={onClose} busy={running} className="modal--wide">
@@ -112,10 +157,10 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
           <p>Text, Markdown, HTML, RSS/Atom feeds and JSON, in UTF-8, UTF-16 or the Cyrillic code pages. Articles already in the library are recognised and skipped.</p>
           {caps?.nativeDialogs ? (
             <div className="button-row">
-              <button type="button" className="primary" onClick={() => void importPaths(false).catch((e) => setPhase({ kind: 'failed', message: describeError(e, 'import'), totals: null }))}>
+              <button type="button" className="primary" onClick={() => void importPaths(false).catch(failedToStart)}>
                 Choose files…
               </button>
-              <button type="button" onClick={() => void importPaths(true).catch((e) => setPhase({ kind: 'failed', message: describeError(e, 'import'), totals: null }))}>
+              <button type="button" onClick={() => void importPaths(true).catch(failedToStart)}>
                 Choose a folder…
               </button>
             </div>
@@ -137,22 +182,49 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
               {phase.message}
             </p>
           )}
+          {phase.kind === 'failed' && phase.totals && <ImportCounts totals={phase.totals} />}
         </div>
       )}
-      {running && (
+      {phase.kind === 'running' && (
         <div className="stack">
           <p>{phase.step}</p>
           <ProgressBar label="Import progress" status={phase.status} />
+          <div className="button-row">
+            <button type="button" onClick={stop} disabled={phase.stopping}>
+              Stop import
+            </button>
+          </div>
         </div>
       )}
-      {phase.kind === 'done' && <ImportReport totals={phase.totals} onClose={onClose} />}
+      {phase.kind === 'stopped' && <p role="status">{stoppedMessage(phase.totals)}</p>}
+      {(phase.kind === 'done' || phase.kind === 'stopped') && <ImportReport totals={phase.totals} onClose={onClose} />}
     </Modal>
   );
 }
 
+/// The report at the end: counts, the files that failed, and the way on.
 function ImportReport({ totals, onClose }: { totals: ImportTotals; onClose: () => void }) {
   return (
     <div className="stack import-report">
+      <ImportCounts totals={totals} />
+      <div className="button-row">
+        {totals.firstArticleId !== null && (
+          <a className="button" href={`#/article/${totals.firstArticleId}`} onClick={onClose}>
+            Open the first new article
+          </a>
+        )}
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/// What came in, what was already there and what failed, with the reasons.
+function ImportCounts({ totals }: { totals: ImportTotals }) {
+  return (
+    <>
       <dl className="import-report__counts">
         <div>
           <dt>Imported</dt>
@@ -180,16 +252,6 @@ function ImportReport({ totals, onClose }: { totals: ImportTotals; onClose: () =
           </ul>
         </>
       )}
-      <div className="button-row">
-        {totals.firstArticleId !== null && (
-          <a className="button" href={`#/article/${totals.firstArticleId}`} onClick={onClose}>
-            Open the first new article
-          </a>
-        )}
-        <button type="button" className="primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
-    </div>
+    </>
   );
 }

@@ -15,11 +15,29 @@ describe('mergeSummaries', () => {
         { path: 'empty.txt', error: 'The file is empty.' },
         { path: 'x.bin', error: 'Binary, not text.' },
       ],
+      notReached: 0,
       firstArticleId: 7,
     });
   });
 
   it('tolerates a job that gave no summary', () => {
-    expect(mergeSummaries([undefined, null])).toEqual({ imported: 0, duplicates: 0, failed: [], firstArticleId: null });
+    expect(mergeSummaries([undefined, null])).toEqual({ imported: 0, duplicates: 0, failed: [], notReached: 0, firstArticleId: null });
+  });
+
+  it('counts the files a stopped import never reached apart from the failures', () => {
+    const totals = mergeSummaries([
+      {
+        batchId: 1,
+        imported: 2,
+        duplicates: 0,
+        failed: [
+          { path: 'bad.bin', error: 'Binary, not text.' },
+          { path: 'c.txt', error: 'import cancelled before this file' },
+          { path: 'd.txt', error: 'import cancelled before this file' },
+        ],
+        articleIds: [4, 5],
+      },
+    ]);
+    expect(totals).toEqual({ imported: 2, duplicates: 0, failed: [{ path: 'bad.bin', error: 'Binary, not text.' }], notReached: 2, firstArticleId: 4 });
   });
 });
