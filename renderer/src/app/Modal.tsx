@@ -39,6 +39,11 @@ export function Modal({ title, onClose, children, className, busy = false }: Mod
         e.preventDefault();
         if (!busy) closeRef.current();
       }}
+      // A busy dialog keeps the key itself: Chromium closes a dialog that refused Escape when
+      // Escape is pressed again straight away, which would hide the work going on in it.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && busy) e.preventDefault();
+      }}
     >
       <div className="modal__head">
         <h2 id={titleId}>{title}</h2>
