@@ -60,7 +60,7 @@ function row(article: ArticleSummary, index: number, count: number): string {
   const link = h(
     'a',
     { class: 'article-row__link', href: `#/article/${article.id}`, lang: article.lang },
-    h('span', { class: 'article-row__title', elementtiming: 'library-row' }, text(article.title || 'Untitled')),
+    h('span', { class: 'article-row__title', dir: 'auto', elementtiming: 'library-row' }, text(article.title || 'Untitled')),
     meta,
   );
   return h(

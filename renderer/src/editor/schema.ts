@@ -10,7 +10,11 @@ export const readerSchema = new Schema({
     paragraph: {
       content: 'text*',
       parseDOM: [{ tag: 'p' }],
-      toDOM: () => ['p', 0],
+      // Each paragraph takes its direction from its own first strong letter: a Hebrew, Arabic,
+      // Persian or Urdu line reads right to left, with its punctuation where it belongs, in an
+      // article and an app that are otherwise left to right. Only the drawn element carries it,
+      // not the node: the document, its positions and the decorations over it stay as they are.
+      toDOM: () => ['p', { dir: 'auto' }, 0],
     },
     text: {},
   },

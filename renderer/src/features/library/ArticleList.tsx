@@ -199,7 +199,7 @@ function ArticleRow({ article, actions, timed }: { article: ArticleSummary; acti
   return (
     <>
       <a className="article-row__link" href={`#/article/${article.id}`} lang={article.lang}>
-        <span className="article-row__title" {...(timed ? TIMED : undefined)}>
+        <span className="article-row__title" dir="auto" {...(timed ? TIMED : undefined)}>
           {article.title || 'Untitled'}
         </span>
         <span className="article-row__meta">

@@ -95,7 +95,7 @@ const AnnotationItem = memo(function AnnotationItem({
       onClick={() => onPick(a)}
       style={tags[0] ? { borderInlineStartColor: tags[0].color } : undefined}
     >
-      <span className="qalam-annotation-item__quote" style={{ WebkitLineClamp: quoteLines(a) }} title={a.exact.length > 60 ? a.exact : undefined}>
+      <span className="qalam-annotation-item__quote" dir="auto" style={{ WebkitLineClamp: quoteLines(a) }} title={a.exact.length > 60 ? a.exact : undefined}>
         {a.exact.length > 180 ? `${a.exact.slice(0, 180)}…` : a.exact}
       </span>
       <span className="qalam-annotation-item__tags">
@@ -108,7 +108,7 @@ const AnnotationItem = memo(function AnnotationItem({
         {a.status === 'orphaned' && <span className="qalam-warning"> not found in the text</span>}
       </span>
       {a.note && (
-        <span className="qalam-annotation-item__note" title={a.note}>
+        <span className="qalam-annotation-item__note" dir="auto" title={a.note}>
           {a.note}
         </span>
       )}

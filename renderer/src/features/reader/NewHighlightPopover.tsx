@@ -61,7 +61,7 @@ export function NewHighlightPopover({ tags, quote, position, onSave, onClose }: 
       style={{ left: position.left, top: position.top }}
       onKeyDown={onKeyDown}
     >
-      <p className="qalam-popover__quote">{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</p>
+      <p className="qalam-popover__quote" dir="auto">{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}</p>
       <TagField
         tags={tags}
         chosen={chosen}
@@ -74,7 +74,7 @@ export function NewHighlightPopover({ tags, quote, position, onSave, onClose }: 
       />
       <label className="qalam-popover__label">
         Note
-        <textarea className="qalam-popover__note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea className="qalam-popover__note" dir="auto" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       {error && (
         <p role="alert" className="qalam-popover__error">

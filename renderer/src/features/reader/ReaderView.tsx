@@ -375,7 +375,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
     <div className="qalam-reader" data-article-id={article.id}>
       <article className="qalam-reader__main" aria-labelledby="qalam-reader-title">
         <header className="qalam-reader__header">
-          <h1 id="qalam-reader-title" className="qalam-reader__title" lang={article.lang}>
+          <h1 id="qalam-reader-title" className="qalam-reader__title" lang={article.lang} dir="auto">
             {article.title || 'Untitled'}
           </h1>
           <p className="qalam-reader__meta">

@@ -6,7 +6,7 @@ import { parseSnippet } from './snippet.js';
 export function Snippet({ html }: { html: string }) {
   const segments = useMemo(() => parseSnippet(html), [html]);
   return (
-    <span className="snippet">
+    <span className="snippet" dir="auto">
       {segments.map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
     </span>
   );
