@@ -44,4 +44,28 @@ describe('the Tags view from the keyboard', () => {
     await page.context().close();
     expect(problems).toEqual([]);
   });
+
+  it('opened at a chosen tag, shows the other branches open too', async () => {
+    const problems: string[] = [];
+    const more: Tag[] = [
+      ...tags,
+      { id: 3, uid: 'tag-3', name: 'Economy', parentId: null, path: ['Economy'], color: '#b0642a', description: '', count: 0 },
+      { id: 4, uid: 'tag-4', name: 'Trade', parentId: 3, path: ['Economy', 'Trade'], color: '#b0642a', description: '', count: 0 },
+    ];
+    const { page } = await openComponent(
+      browser,
+      {
+        library: { articles: [], annotations: [], tags: more },
+        mount: `import { TagsView } from './features/tags/TagsView.js'; render(TagsView, { route: { view: 'tags', tagId: 2 } });`,
+      },
+      problems,
+    );
+    await page.getByRole('form', { name: 'Edit tag Cities' }).waitFor();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem', { name: /Trade/ }).waitFor();
+    expect(await tree.getByRole('treeitem', { name: /Economy/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(await tree.getByRole('treeitem', { name: /Places/ }).getAttribute('aria-expanded')).toBe('true');
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
 });

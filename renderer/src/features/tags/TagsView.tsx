@@ -34,7 +34,8 @@ export function TagsView({ route }: { route: TagsRoute }) {
   useEffect(() => {
     if (!seeded.current && tags.length) {
       seeded.current = true;
-      setExpanded(new Set(tags.filter((t) => t.parentId !== null).map((t) => t.parentId!)));
+      // Added to what is open already: the chosen tag's ancestors may have been opened in the same turn.
+      setExpanded((open) => new Set([...open, ...tags.filter((t) => t.parentId !== null).map((t) => t.parentId!)]));
     }
   }, [tags]);
 
@@ -48,7 +49,7 @@ export function TagsView({ route }: { route: TagsRoute }) {
     const ancestors: number[] = [];
     const byId = new Map(tags.map((t) => [t.id, t]));
     for (let p = selected.parentId; p !== null && !ancestors.includes(p); p = byId.get(p)?.parentId ?? null) ancestors.push(p);
-    if (ancestors.some((a) => !expanded.has(a))) setExpanded(new Set([...expanded, ...ancestors]));
+    setExpanded((open) => (ancestors.every((a) => open.has(a)) ? open : new Set([...open, ...ancestors])));
     setFocused(selected.id);
     // Only when the choice or the codebook changes, not on every expand/collapse.
   }, [selected?.id, tags]);
@@ -183,7 +184,9 @@ function TreeItem({ node, siblings, expanded, selected, tabbable, onSelect, onTo
         {hasChildren ? (expanded ? '▾' : '▸') : ''}
       </span>
       <span className="swatch" style={{ background: tag.color }} aria-hidden="true" />
-      <span className="tree__name">{tag.name}</span>
+      <span className="tree__name" title={tag.name.length > 40 ? tag.name : undefined}>
+        {tag.name}
+      </span>
       <span className="tree__count" aria-label={`${tag.count} passages${hasChildren ? `, ${total} with subtags` : ''}`}>
         {hasChildren && total !== tag.count ? `${tag.count} · ${total}` : tag.count}
       </span>
