@@ -47,7 +47,7 @@ export function checkLibrary(lib: Library): CheckReport {
        WHERE n.status != 'orphaned' ORDER BY n.article_id`,
     )
     .iterate() as Iterable<{ id: number; articleId: number; start: number; end: number; exact: string }>;
-  const textOf = lib.stmt('SELECT text FROM articles WHERE id = ?').pluck();
+  const textOf = lib.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   for (const r of rows) {
     if (r.articleId !== currentId) {
       currentId = r.articleId;

@@ -120,6 +120,16 @@ describe('openLibrary', () => {
     expect(lib.stmt('SELECT 1')).toBe(lib.stmt('SELECT 1'));
     lib.close();
   });
+
+  it('gives a cached statement back in the default row mode, whatever an earlier caller switched it to', () => {
+    const lib = openLibrary(join(temp(), 'd.sqlite'));
+    const sql = "SELECT 'Тошкент' AS name, 2 AS n";
+    expect(lib.stmt(sql).pluck().get()).toBe('Тошкент');
+    expect(lib.stmt(sql).get()).toEqual({ name: 'Тошкент', n: 2 });
+    expect(lib.stmt(sql).raw().get()).toEqual(['Тошкент', 2]);
+    expect(lib.stmt(sql).get()).toEqual({ name: 'Тошкент', n: 2 });
+    lib.close();
+  });
 });
 
 describe('migrate', () => {

@@ -22,6 +22,8 @@ export interface Library {
   /// reads its snapshot through one of its own).
   openReader(): DB;
   /// Prepared once per connection: better-sqlite3 statements are cheap to run, not to prepare.
+  /// Given in the default row mode each time; one kept to be run again later in another mode
+  /// (`.pluck()`) belongs to its caller: prepare it with `db.prepare`.
   stmt(sql: string): Statement;
   close(): void;
 }
@@ -216,6 +218,10 @@ function open(path: string, readonly: boolean, migrations: Migration[]): Library
         if (!s) {
           s = conn.prepare(sql);
           cache.set(sql, s);
+        } else if (s.reader) {
+          // A caller may have switched the shared statement to plucking (or raw, or expanded)
+          // rows: every caller gets it back in the default mode, to switch for itself.
+          s.pluck(false).expand(false).raw(false);
         }
         return s;
       },

@@ -88,8 +88,8 @@ function readBodies(anno: Json): { tags: { path: string[]; uid?: string }[]; not
 /// Place each annotation on its article (by `urn:uuid:` first, then by source URL) with its
 /// selectors, and report every one that finds no article or no passage.
 export function importW3cAnnotations(lib: Library, writer: LibraryWriter, annotations: Json[], problems: Problems): { unanchored: number } {
-  const byUid = lib.stmt('SELECT id FROM articles WHERE uid = ?').pluck();
-  const byUrl = lib.stmt('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck();
+  const byUid = lib.db.prepare('SELECT id FROM articles WHERE uid = ?').pluck();
+  const byUrl = lib.db.prepare('SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1').pluck();
   let unanchored = 0;
   annotations.forEach((anno, i) => {
     const name = typeof anno.id === 'string' ? anno.id : `annotation ${i + 1}`;
