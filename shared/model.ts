@@ -100,6 +100,8 @@ export interface Collection {
   description: string;
   /// A saved search: the members are the hits of this query, kept fresh.
   query: string | null;
+  /// How the query matches scripts, as the search it was saved from did (`any` without a query).
+  script: 'any' | 'exact';
   count: number;
   createdAt: string;
 }

@@ -16,6 +16,13 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof raw === 'string' ? raw : undefined;
 }
 
+/// How a query matches scripts, from --script: `any` (the default) or `exact`, as `search` takes it.
+export function scriptOption(args: ParsedArgs): 'any' | 'exact' {
+  const script = stringOption(args, 'script') ?? 'any';
+  if (script !== 'any' && script !== 'exact') throw new UsageError('--script is "any" or "exact"');
+  return script;
+}
+
 export function listOption(args: ParsedArgs, name: string): string[] {
   const raw = args.values[name];
   if (raw === undefined) return [];

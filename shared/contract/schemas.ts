@@ -11,6 +11,9 @@ export const isoDate = z
   // A filter on a day that does not exist would quietly match nothing.
   .refine(isCalendarDate, { error: (issue) => `there is no date ${String(issue.input)}` });
 export const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
+/// How a search matches scripts. `any`: a word matches in every script it can be written in;
+/// `exact`: only in the script typed.
+export const searchScript = z.enum(['any', 'exact']);
 
 export const provenance = z.object({
   path: z.string().nullable(),
@@ -81,6 +84,8 @@ export const collection = z.object({
   name: z.string(),
   description: z.string(),
   query: z.string().nullable(),
+  /// How the saved search's query matches scripts (`any` for a collection with no query).
+  script: searchScript,
   count: z.number(),
   createdAt: z.string(),
 });

@@ -87,6 +87,15 @@ describe('the contract refuses bad input on every call', () => {
       ['search', {}, 'The query is missing.'],
       ['listArticles', { dateFrom: '2025-02-30' }, 'There is no date 2025-02-30.'],
       ['passages', { tagIds: [1], dateTo: '2025-13-45' }, 'There is no date 2025-13-45.'],
+      // A search reused for an export or a collection says how it matches scripts, as `search` does.
+      ['search', { query: 'Toshkent', script: 'latin' }, 'The script must be one of "any", "exact".'],
+      ['startExport', { format: 'csv', query: 'Toshkent', script: 'Latn' }, 'The script must be one of "any", "exact".'],
+      ['createCollection', { name: 'Toshkent', query: 'Toshkent', script: 'EXACT' }, 'The script must be one of "any", "exact".'],
+      ['addToCollection', { id: 1, query: 'Toshkent', script: true }, 'The script must be one of "any", "exact".'],
+      // An export of listed passages takes the `passages` call's filter, with its checks.
+      ['startExport', { format: 'csv', passages: { tagIds: [1], match: 'some' } }, 'The match must be one of "any", "all".'],
+      ['startExport', { format: 'csv', passages: { tagIds: [1], dateFrom: '2025-02-30' } }, 'There is no date 2025-02-30.'],
+      ['startExport', { format: 'csv', passages: { tagIds: [1], lang: 'x'.repeat(50) } }, 'The lang can be at most 40 characters long.'],
       ['updateAnnotation', { id: 1, note: 'n'.repeat(120_000) }, 'The note can be at most 100,000 characters long.'],
       ['createTag', { name: '   ' }, 'A tag needs a name.'],
       ['createTag', { name: 'x', color: 'red' }, 'A colour is written #rrggbb.'],

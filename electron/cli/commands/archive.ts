@@ -4,7 +4,7 @@ import { checkLibrary } from '../../core/check.js';
 import { invoke } from '../../core/dispatch.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
 import { printJson, withArchive } from '../library.js';
-import { flag, intOption, stringOption } from '../options.js';
+import { flag, intOption, scriptOption, stringOption } from '../options.js';
 import { followJob } from '../follow-job.js';
 
 const importCommand: Command = {
@@ -52,8 +52,7 @@ matched words in snippets are marked <b>…</b>. A malformed query exits 2 with 
   async run(args, io) {
     const query = args.positionals.join(' ');
     if (!query.trim()) throw new UsageError('give a query, e.g. qalam search "Тошкент"');
-    const script = stringOption(args, 'script') ?? 'any';
-    if (script !== 'any' && script !== 'exact') throw new UsageError('--script is "any" or "exact"');
+    const script = scriptOption(args);
     return withArchive(args, io, async (archive) => {
       const r = await invoke(archive.handlers, 'search', {
         query,

@@ -7,7 +7,7 @@ import type { ImportReport } from '../../core/exchange/report.js';
 import { exportFormat } from '../../../shared/contract/exports.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command, type ParsedArgs } from '../command.js';
 import { printJson, withArchive } from '../library.js';
-import { flag, listOption, stringOption } from '../options.js';
+import { flag, listOption, scriptOption, stringOption } from '../options.js';
 import { followJob } from '../follow-job.js';
 import { findTagByName } from '../../core/tags/model.js';
 
@@ -26,22 +26,33 @@ function articleIdList(values: string[]): number[] {
 }
 
 function describeCollection(c: Collection): string {
-  return `${c.name}  (${c.count} article${c.count === 1 ? '' : 's'}${c.query ? `, saved search: ${c.query}` : ''})${c.description ? ` — ${c.description}` : ''}\n`;
+  const saved = c.query ? `, saved search: ${c.query}${c.script === 'exact' ? ' (exact script)' : ''}` : '';
+  return `${c.name}  (${c.count} article${c.count === 1 ? '' : 's'}${saved})${c.description ? ` — ${c.description}` : ''}\n`;
+}
+
+/// --query with how it matches scripts (--script any|exact, as `qalam search` takes it); --script
+/// alone would quietly do nothing, so it is refused.
+function queryOptions(args: ParsedArgs): { query: string | undefined; script: 'any' | 'exact' | undefined } {
+  const query = stringOption(args, 'query');
+  const script = scriptOption(args);
+  if (stringOption(args, 'script') !== undefined && !query) throw new UsageError('--script goes with --query');
+  return { query, script: query ? script : undefined };
 }
 
 const collectionCommand: Command = {
   name: 'collection',
   summary: 'Named sets of articles: create, add, remove, list, show',
-  usage: `Usage: qalam collection create NAME [--description TEXT] [--query Q]
-       qalam collection add NAME [ARTICLE_ID...] [--query Q] [--tag TAG]
+  usage: `Usage: qalam collection create NAME [--description TEXT] [--query Q [--script any|exact]]
+       qalam collection add NAME [ARTICLE_ID...] [--query Q [--script any|exact]] [--tag TAG]
        qalam collection remove NAME ARTICLE_ID...
        qalam collection list
        qalam collection show NAME
 
 A collection with --query is a saved search: its members are the query's hits whenever it is read.
 add takes article ids, every hit of --query, or every article with a passage of --tag (a name or
-Parent/Child path, children included). show prints the members (id, date, title).`,
-  options: { description: { type: 'string' }, query: { type: 'string' }, tag: { type: 'string' } },
+Parent/Child path, children included). --script exact matches the query only in the script typed,
+as in qalam search (default any); a saved search keeps it. show prints the members (id, date, title).`,
+  options: { description: { type: 'string' }, query: { type: 'string' }, script: { type: 'string' }, tag: { type: 'string' } },
   async run(args: ParsedArgs, io: CliIO) {
     const [action, name, ...rest] = args.positionals;
     const json = flag(args, 'json');
@@ -50,7 +61,7 @@ Parent/Child path, children included). show prints the members (id, date, title)
       switch (action) {
         case 'create': {
           if (!name) throw new UsageError('name the collection to create');
-          const c = await invoke(h, 'createCollection', { name, description: stringOption(args, 'description'), query: stringOption(args, 'query') });
+          const c = await invoke(h, 'createCollection', { name, description: stringOption(args, 'description'), ...queryOptions(args) });
           if (json) printJson(io, c);
           else io.out(`Created ${describeCollection(c)}`);
           return EXIT_OK;
@@ -59,9 +70,9 @@ Parent/Child path, children included). show prints the members (id, date, title)
           if (!name) throw new UsageError('name the collection to add to');
           const tag = stringOption(args, 'tag');
           const ids = articleIdList(rest);
-          const query = stringOption(args, 'query');
+          const { query, script } = queryOptions(args);
           if (!ids.length && !query && !tag) throw new UsageError('give article ids, --query or --tag');
-          const c = await invoke(h, 'addToCollection', { id: findCollectionByName(archive.ctx.lib, name).id, articleIds: ids.length ? ids : undefined, query, tagId: tag ? tagIdByPath(archive, tag) : undefined });
+          const c = await invoke(h, 'addToCollection', { id: findCollectionByName(archive.ctx.lib, name).id, articleIds: ids.length ? ids : undefined, query, script, tagId: tag ? tagIdByPath(archive, tag) : undefined });
           if (json) printJson(io, c);
           else io.out(describeCollection(c));
           return EXIT_OK;
@@ -102,7 +113,7 @@ Parent/Child path, children included). show prints the members (id, date, title)
 const exportCommand: Command = {
   name: 'export',
   summary: 'Export passages and articles: w3c, csv, qdpx, qdc, bagit, tei, html',
-  usage: `Usage: qalam export --format F --out PATH [--collection NAME] [--tag TAG...] [--query Q] [--excel] [--zip]
+  usage: `Usage: qalam export --format F --out PATH [--collection NAME] [--tag TAG...] [--query Q [--script any|exact]] [--excel] [--zip]
 
   --format F      w3c (Web Annotation JSON-LD), csv, qdpx (REFI-QDA project), qdc (codebook),
                   bagit (BagIt bag; a folder, or a zip with --zip), tei (TEI XML), html (report)
@@ -110,18 +121,20 @@ const exportCommand: Command = {
   --collection N  only the articles of this collection
   --tag TAG       only passages of this tag (name or Parent/Child path; children included); repeatable
   --query Q       only the articles matching this search
+  --script MODE   how --query matches scripts, as in qalam search: any (default) or exact
   --excel         csv: add the byte order mark Excel needs to read UTF-8
   --zip           bagit: write the bag as one zip file
 With --json prints {"path", "articles", "annotations", "tags", "bytes", "ms"}.`,
   options: {
     format: { type: 'string' }, out: { type: 'string' }, collection: { type: 'string' }, tag: { type: 'string', multiple: true },
-    query: { type: 'string' }, excel: { type: 'boolean' }, zip: { type: 'boolean' },
+    query: { type: 'string' }, script: { type: 'string' }, excel: { type: 'boolean' }, zip: { type: 'boolean' },
   },
   async run(args, io) {
     const format = exportFormat.safeParse(stringOption(args, 'format'));
     if (!format.success) throw new UsageError(`--format takes one of ${exportFormat.options.join(', ')}`);
     const out = stringOption(args, 'out');
     if (!out) throw new UsageError('--out PATH is required');
+    const { query, script } = queryOptions(args);
     return withArchive(args, io, async (archive) => {
       const collection = stringOption(args, 'collection');
       const { jobId } = await invoke(archive.handlers, 'startExport', {
@@ -129,7 +142,8 @@ With --json prints {"path", "articles", "annotations", "tags", "bytes", "ms"}.`,
         out,
         collectionId: collection ? findCollectionByName(archive.ctx.lib, collection).id : undefined,
         tagIds: listOption(args, 'tag').map((t) => tagIdByPath(archive, t)),
-        query: stringOption(args, 'query'),
+        query,
+        script,
         excel: flag(args, 'excel'),
         zip: flag(args, 'zip'),
       });

@@ -20,8 +20,9 @@ import { notFound } from '../errors.js';
 import { contextAfter, contextBefore } from './context.js';
 import { ANNOTATION_COLUMNS, withTags, type AnnotationRow } from './model.js';
 
-/// The `passages` call's arguments, defaults applied.
-export interface PassageQuery {
+/// Which passages the `passages` call lists: the tags they carry and their articles' language and
+/// dates. An export of the Passages view selects with the same filter.
+export interface PassageFilter {
   tagIds: readonly number[];
   /// `any`: passages carrying at least one of the tags; `all`: carrying every one of them.
   match: 'any' | 'all';
@@ -29,6 +30,10 @@ export interface PassageQuery {
   lang?: string;
   dateFrom?: string;
   dateTo?: string;
+}
+
+/// The `passages` call's arguments, defaults applied.
+export interface PassageQuery extends PassageFilter {
   /// Units of context on each side, cut back to whole words.
   context: number;
   offset: number;
@@ -61,7 +66,7 @@ function tagSet(match: 'any' | 'all'): string {
 type Dated = 'dated' | 'undated' | 'either';
 
 /// The article conditions a query needs; only those given, so the date index can be ranged.
-function articleFilters(q: PassageQuery, dated: Dated): string {
+function articleFilters(q: PassageFilter, dated: Dated): string {
   const clauses: string[] = [];
   if (dated === 'dated') clauses.push('ar.date IS NOT NULL');
   if (dated === 'undated') clauses.push('ar.date IS NULL');
@@ -73,13 +78,13 @@ function articleFilters(q: PassageQuery, dated: Dated): string {
 
 // The join order is fixed (CROSS JOIN): articles in date order outside, their annotations
 // inside, so the ORDER BY is the order the indexes already give.
-function walk(q: PassageQuery, dated: Dated, strategy: Strategy): string {
+function walk(q: PassageFilter, dated: Dated, strategy: Strategy): string {
   return `FROM articles ar INDEXED BY articles_date
     CROSS JOIN annotations a INDEXED BY annotations_article ON a.article_id = ar.id
     WHERE ${articleFilters(q, dated)} AND ${carriesTags(q.match, strategy)}`;
 }
 
-function params(q: PassageQuery, tagIds: number[]) {
+function params(q: PassageFilter, tagIds: number[]) {
   const lang = q.lang?.toLowerCase() ?? null;
   return {
     tags: JSON.stringify(tagIds),
@@ -91,7 +96,7 @@ function params(q: PassageQuery, tagIds: number[]) {
   };
 }
 
-function count(lib: Library, q: PassageQuery, dated: Dated, p: ReturnType<typeof params>): number {
+function count(lib: Library, q: PassageFilter, dated: Dated, p: ReturnType<typeof params>): number {
   return (lib.stmt(`SELECT COUNT(*) AS n ${walk(q, dated, 'set')}`).get(p) as { n: number }).n;
 }
 
@@ -140,6 +145,14 @@ function page(lib: Library, q: PassageQuery, dated: Dated, p: ReturnType<typeof 
        ORDER BY ar.date, ar.id, a.start, a.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...p, limit, offset }) as PassageRow[];
+}
+
+/// Every passage the filter lists, all pages of it, as SQL selecting `id` and `article_id` of each
+/// annotation, with the parameters to bind: for a caller that reads through a connection of its
+/// own (an export holding exactly what the Passages view lists). In no particular order.
+export function passageSelection(q: PassageFilter): { sql: string; params: Record<string, unknown> } {
+  const tagIds = [...new Set(q.tagIds)];
+  return { sql: `SELECT a.id, a.article_id ${walk(q, 'either', 'set')}`, params: params(q, tagIds) };
 }
 
 /// Every passage carrying any (or all) of the tags, across the archive, in order of article

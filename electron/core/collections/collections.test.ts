@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../archive.js';
+import { loadMigrations } from '../db/migrate.js';
+import { openLibrary } from '../db/open.js';
 import { invoke } from '../dispatch.js';
 import { addSamplePassages, addSampleTags, corpusFiles, importedArchive } from '../export/sample-library.js';
 import { runCli } from '../../cli/main.js';
@@ -53,6 +55,20 @@ describe('collections', () => {
     expect(c.count).toBeGreaterThan(0);
     await expect(invoke(h, 'createCollection', { name: 'Broken', query: '"unclosed' })).rejects.toThrow();
     expect((await invoke(h, 'listCollections', {})).some((x) => x.name === 'Broken')).toBe(false);
+  });
+
+  it('a saved search from before script modes were kept still matches in every script, and no other mode can be stored', async () => {
+    const path = join(dir, 'older.qalam');
+    const older = openLibrary(path, { migrations: loadMigrations().slice(0, 1) });
+    older.db.prepare("INSERT INTO collections (name, description, query, created_at) VALUES ('Saved before', '', 'the', '2024-01-01T00:00:00.000Z')").run();
+    older.close();
+    const lib = openLibrary(path);
+    try {
+      expect(lib.db.prepare("SELECT query, script FROM collections WHERE name = 'Saved before'").get()).toEqual({ query: 'the', script: 'any' });
+      expect(() => lib.db.prepare("UPDATE collections SET script = 'latin'").run()).toThrow(/CHECK constraint failed/);
+    } finally {
+      lib.close();
+    }
   });
 
   it('works from the command line', async () => {

@@ -1,20 +1,25 @@
+import type { CallArgs } from '../../../shared/contract/index.js';
 import type { Collection } from '../../../shared/model.js';
 import type { Library } from '../db/open.js';
 import { QalamError } from '../errors.js';
 
-/// Every hit of a query, as article ids in rank order. Collections get it from the search module;
-/// tests may pass their own.
-export type SearchAll = (query: string) => number[] | Promise<number[]>;
+/// How a query matches scripts, as the `search` call takes it.
+export type SearchScript = CallArgs<'search'>['script'];
+
+/// Every hit of a query, as article ids in rank order, matching scripts as @script says.
+/// Collections get it from the search module; tests may pass their own.
+export type SearchAll = (query: string, script: SearchScript) => number[] | Promise<number[]>;
 
 interface Row {
   id: number;
   name: string;
   description: string;
   query: string | null;
+  script: SearchScript;
   createdAt: string;
 }
 
-const SELECT = 'SELECT id, name, description, query, created_at AS createdAt FROM collections';
+const SELECT = 'SELECT id, name, description, query, script, created_at AS createdAt FROM collections';
 
 function row(lib: Library, id: number): Row {
   const r = lib.stmt(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
@@ -40,7 +45,7 @@ export async function collectionArticleIds(lib: Library, id: number, searchAll: 
   const ids = manualIds(lib, id);
   if (r.query) {
     const seen = new Set(ids);
-    for (const hit of await searchAll(r.query)) if (!seen.has(hit)) (ids.push(hit), seen.add(hit));
+    for (const hit of await searchAll(r.query, r.script)) if (!seen.has(hit)) (ids.push(hit), seen.add(hit));
   }
   return ids;
 }
@@ -68,30 +73,34 @@ function checkNameFree(lib: Library, name: string, except?: number): void {
   if (other !== undefined && other !== except) throw new QalamError('conflict', `A collection named "${name}" already exists.`);
 }
 
-/// Create a collection; with a query it is a saved search. The query is checked by running it once,
+/// Create a collection; with a query it is a saved search, kept with how it matches scripts so it
+/// finds later what the search it was saved from found. The query is checked by running it once,
 /// so a mistake in it is reported now rather than every time the collection is read.
 export async function createCollection(
   lib: Library,
-  args: { name: string; description?: string; query?: string },
+  args: { name: string; description?: string; query?: string; script?: SearchScript },
   searchAll: SearchAll,
 ): Promise<Collection> {
   const name = args.name.trim();
   checkNameFree(lib, name);
   const query = args.query?.trim() || null;
-  if (query) await searchAll(query);
+  // A script mode means nothing without a query; such a collection keeps the default.
+  const script = query ? (args.script ?? 'any') : 'any';
+  if (query) await searchAll(query, script);
   const id = Number(
     lib
-      .stmt('INSERT INTO collections (name, description, query, created_at) VALUES (?, ?, ?, ?)')
-      .run(name, args.description ?? '', query, new Date().toISOString()).lastInsertRowid,
+      .stmt('INSERT INTO collections (name, description, query, script, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(name, args.description ?? '', query, script, new Date().toISOString()).lastInsertRowid,
   );
   return getCollection(lib, id, searchAll);
 }
 
-/// Add articles by id (every id must exist: a typo adds nothing), every hit of a query, or every
-/// article with a passage of a tag (or of one of its descendants). Returns how many were new.
+/// Add articles by id (every id must exist: a typo adds nothing), every hit of a query (matching
+/// scripts as `script` says), or every article with a passage of a tag (or of one of its
+/// descendants). Returns how many were new.
 export async function addToCollection(
   lib: Library,
-  args: { id: number; articleIds?: number[]; query?: string; tagId?: number },
+  args: { id: number; articleIds?: number[]; query?: string; script?: SearchScript; tagId?: number },
   searchAll: SearchAll,
 ): Promise<number> {
   row(lib, args.id);
@@ -107,7 +116,7 @@ export async function addToCollection(
     }
     ids.push(...args.articleIds);
   }
-  if (args.query) ids.push(...(await searchAll(args.query)));
+  if (args.query) ids.push(...(await searchAll(args.query, args.script ?? 'any')));
   if (args.tagId !== undefined) {
     if (lib.stmt('SELECT 1 FROM tags WHERE id = ?').get(args.tagId) === undefined) throw new QalamError('not_found', `There is no tag ${args.tagId}.`);
     ids.push(

@@ -42,23 +42,29 @@ export async function writeHtml(src: ExportSource, sink: Sink, pacer: Pacer, opt
     .prepare(
       `SELECT ${columns} FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
          JOIN temp.export_order x ON x.id = a.article_id JOIN articles ar ON ar.id = a.article_id
-        WHERE t.tag_id = ? ORDER BY x.pos, a.start, a.end, a.id`,
+        WHERE t.tag_id = ? AND ${src.passageIn('a.id')} ORDER BY x.pos, a.start, a.end, a.id`,
     )
     .raw();
   const untagged = src.db
     .prepare(
       `SELECT ${columns} FROM temp.export_order x CROSS JOIN annotations a ON a.article_id = x.id JOIN articles ar ON ar.id = a.article_id
-        WHERE NOT EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id) ORDER BY x.pos, a.start, a.end, a.id`,
+        WHERE NOT EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id) AND ${src.passageIn('a.id')} ORDER BY x.pos, a.start, a.end, a.id`,
     )
     .raw();
   const textOf = src.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   const shown = groups.filter((tag) => (tag ? !src.tagFilter || src.tagFilter.has(tag.id) : !src.tagFilter));
   // A passage with several tags is shown under each: progress counts the entries of the report.
   const tagged = src.db
-    .prepare('SELECT count(*) FROM annotation_tags t JOIN temp.export_order x ON x.id = (SELECT article_id FROM annotations WHERE id = t.annotation_id) WHERE t.tag_id = ?')
+    .prepare(
+      `SELECT count(*) FROM annotation_tags t JOIN temp.export_order x ON x.id = (SELECT article_id FROM annotations WHERE id = t.annotation_id)
+        WHERE t.tag_id = ? AND ${src.passageIn('t.annotation_id')}`,
+    )
     .pluck();
   const untaggedCount = src.db
-    .prepare('SELECT count(*) FROM temp.export_order x CROSS JOIN annotations a ON a.article_id = x.id WHERE NOT EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id)')
+    .prepare(
+      `SELECT count(*) FROM temp.export_order x CROSS JOIN annotations a ON a.article_id = x.id
+        WHERE NOT EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id) AND ${src.passageIn('a.id')}`,
+    )
     .pluck();
   const countOf = (tag: CodebookTag | null) => (tag ? tagged.get(tag.id) : untaggedCount.get()) as number;
   pacer.total = shown.reduce((n, tag) => n + countOf(tag), 0);

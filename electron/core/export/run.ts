@@ -32,9 +32,14 @@ export interface ExportResult {
 
 const EXTENSION: Record<ExportFormat, string> = { w3c: '.jsonld', csv: '.csv', qdpx: '.qdpx', qdc: '.qdc', bagit: '', tei: '.xml', html: '.html' };
 
-/// Turn the caller's choice (a collection, tags, a query; any combination narrows) into the
-/// articles and tags to export. Unknown ids are errors, found before anything is written.
-export async function resolveScope(ctx: ArchiveContext, args: Pick<ExportArgs, 'collectionId' | 'tagIds' | 'query'>, searchAll: SearchAll): Promise<ExportScope> {
+/// Turn the caller's choice (a collection, tags, a query, a passage filter; any combination
+/// narrows) into the articles and tags to export. Unknown ids are errors, found before anything
+/// is written.
+export async function resolveScope(
+  ctx: ArchiveContext,
+  args: Pick<ExportArgs, 'collectionId' | 'tagIds' | 'query' | 'script' | 'passages'>,
+  searchAll: SearchAll,
+): Promise<ExportScope> {
   const { lib } = ctx;
   let ids: number[] | null = null;
   const labels: string[] = [];
@@ -51,20 +56,36 @@ export async function resolveScope(ctx: ArchiveContext, args: Pick<ExportArgs, '
     narrow(await collectionArticleIds(lib, args.collectionId, searchAll));
     labels.push(name);
   }
-  if (args.tagIds?.length) {
-    const names: string[] = [];
-    for (const t of args.tagIds) {
+  const tagNames = (tagIds: readonly number[]) =>
+    tagIds.map((t) => {
       const name = lib.stmt('SELECT name FROM tags WHERE id = ?').pluck().get(t) as string | undefined;
       if (name === undefined) throw new QalamError('not_found', `There is no tag ${t}.`);
-      names.push(name);
-    }
-    labels.push(names.join(', '));
+      return name;
+    });
+  if (args.tagIds?.length) labels.push(tagNames(args.tagIds).join(', '));
+  if (args.passages) {
+    const p = args.passages;
+    // The articles are narrowed by the export's own read of the same filter (see ExportSource).
+    labels.push([tagNames(p.tagIds).join(p.match === 'all' ? ' & ' : ', '), p.lang, dateRange(p.dateFrom, p.dateTo)].filter(Boolean).join(' · '));
   }
   if (args.query?.trim()) {
-    narrow(await searchAll(args.query.trim()));
-    labels.push(`“${args.query.trim()}”`);
+    const script = args.script ?? 'any';
+    narrow(await searchAll(args.query.trim(), script));
+    labels.push(`“${args.query.trim()}”${script === 'exact' ? ' (exact script)' : ''}`);
   }
-  return { articleIds: ids, tagIds: args.tagIds?.length ? args.tagIds : null, label: labels.length ? labels.join(' · ') : 'All articles' };
+  return {
+    articleIds: ids,
+    tagIds: args.tagIds?.length ? args.tagIds : null,
+    passages: args.passages ?? null,
+    label: labels.length ? labels.join(' · ') : 'All articles',
+  };
+}
+
+function dateRange(from: string | undefined, to: string | undefined): string {
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `from ${from}`;
+  if (to) return `to ${to}`;
+  return '';
 }
 
 /// Where an export goes when the caller names no path: the library's export folder, under a

@@ -63,7 +63,9 @@ export function addSamplePassages(lib: Library, articleIds: number[], tagIds: nu
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?)`,
   );
   const tag = lib.stmt('INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
-  const textOf = lib.stmt('SELECT text FROM articles WHERE id = ?').pluck();
+  // A statement of its own: the library's cached statements are shared, and plucking one would
+  // change what it returns to every other caller.
+  const textOf = lib.db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   let n = 0;
   const now = new Date().toISOString();
   lib.db.transaction(() => {

@@ -1,4 +1,5 @@
 import type { Database as DB, Statement } from 'better-sqlite3';
+import { passageSelection, type PassageFilter } from '../annotations/passages.js';
 import { originalBytes } from '../articles/originals.js';
 import type { Annotation, ArticleSummary } from '../../../shared/model.js';
 import type { Library } from '../db/open.js';
@@ -37,10 +38,12 @@ export interface CodebookTag {
 }
 
 /// What to export: the articles (null: all of them), and when tags were named, only the passages
-/// that carry one of them (or one of their descendants).
+/// that carry one of them (or one of their descendants). With a passage filter, only the passages
+/// the `passages` call lists for it, and only the articles that hold them.
 export interface ExportScope {
   articleIds: number[] | null;
   tagIds: number[] | null;
+  passages: PassageFilter | null;
   label: string;
 }
 
@@ -61,6 +64,8 @@ export class ExportSource {
   readonly tagsById: Map<number, CodebookTag>;
   /// Tags whose passages are exported (null: all).
   readonly tagFilter: Set<number> | null;
+  /// Whether only the passages listed in `temp.export_passages` are exported.
+  private readonly passageFilter: boolean;
   private readonly tagRank: Map<number, number>;
   /// Articles that had at least one exported passage so far (counted by the writers' reads).
   annotatedArticles = 0;
@@ -87,9 +92,19 @@ export class ExportSource {
       else this.db.exec('INSERT INTO temp.export_scope (id) SELECT id FROM main.articles');
     })();
     if (this.ownConnection) this.db.exec('BEGIN');
+    // The passages a filter lists are chosen once, in the export's snapshot, by the very query the
+    // `passages` call pages through; only the articles holding them are exported.
+    this.passageFilter = scope.passages !== null;
+    this.db.exec('DROP TABLE IF EXISTS temp.export_passages');
+    if (scope.passages) {
+      const { sql, params } = passageSelection(scope.passages);
+      this.db.exec('CREATE TEMP TABLE export_passages (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL)');
+      this.db.prepare(`INSERT INTO temp.export_passages (id, article_id) ${sql}`).run(params);
+    }
     // The export order (date, then id) is fixed once; every later query walks `pos` in order.
     this.db.exec(
       `INSERT INTO temp.export_order (id) SELECT a.id FROM temp.export_scope s JOIN main.articles a ON a.id = s.id
+        ${this.passageFilter ? 'WHERE a.id IN (SELECT article_id FROM temp.export_passages)' : ''}
         ORDER BY a.date IS NULL, a.date, a.id`,
     );
     const all = (
@@ -106,7 +121,9 @@ export class ExportSource {
       return t.path;
     };
     for (const t of all) pathOf(t);
-    if (scope.tagIds) {
+    // Passages listed by a filter carry its tags: those tags make the codebook, as named tags do.
+    const chosenTags = scope.tagIds ?? scope.passages?.tagIds ?? null;
+    if (chosenTags) {
       const wanted = new Set<number>();
       const childrenOf = new Map<number, number[]>();
       for (const t of all) if (t.parentId !== null) childrenOf.set(t.parentId, [...(childrenOf.get(t.parentId) ?? []), t.id]);
@@ -115,7 +132,7 @@ export class ExportSource {
         wanted.add(id);
         for (const c of childrenOf.get(id) ?? []) addTree(c);
       };
-      for (const id of scope.tagIds) addTree(id);
+      for (const id of chosenTags) addTree(id);
       this.tagFilter = wanted;
       // The codebook keeps the chosen tags, their descendants and the ancestors that give them a path.
       const keep = new Set(wanted);
@@ -149,9 +166,16 @@ export class ExportSource {
         `SELECT a.id, a.uid, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix, a.note, a.created_at, a.modified_at,
                 (SELECT group_concat(t.tag_id) FROM main.annotation_tags t WHERE t.annotation_id = a.id)
            FROM temp.export_order x CROSS JOIN main.annotations a ON a.article_id = x.id
+          WHERE ${this.passageIn('a.id')}
           ORDER BY x.pos, a.start`,
       )
       .raw();
+  }
+
+  /// An SQL condition that the annotation whose id is @column is among the passages a filter
+  /// listed (always true without a filter), for writers that read passages with queries of their own.
+  passageIn(column: string): string {
+    return this.passageFilter ? `${column} IN (SELECT id FROM temp.export_passages)` : '1';
   }
 
   /// How many articles are in scope.
@@ -245,7 +269,7 @@ export class ExportSource {
     if (this.count !== undefined) return this.count;
     if (!this.tagFilter) {
       this.count = this.db
-        .prepare('SELECT count(*) FROM main.annotations a JOIN temp.export_order x ON x.id = a.article_id')
+        .prepare(`SELECT count(*) FROM main.annotations a JOIN temp.export_order x ON x.id = a.article_id WHERE ${this.passageIn('a.id')}`)
         .pluck()
         .get() as number;
       return this.count;
@@ -256,7 +280,8 @@ export class ExportSource {
     this.count = this.db
       .prepare(
         `SELECT count(DISTINCT a.id) FROM main.annotations a JOIN temp.export_order x ON x.id = a.article_id
-           JOIN main.annotation_tags t ON t.annotation_id = a.id JOIN temp.export_tags g ON g.id = t.tag_id`,
+           JOIN main.annotation_tags t ON t.annotation_id = a.id JOIN temp.export_tags g ON g.id = t.tag_id
+          WHERE ${this.passageIn('a.id')}`,
       )
       .pluck()
       .get() as number;
@@ -292,7 +317,9 @@ export class ExportSource {
       if (this.db.inTransaction) this.db.exec('COMMIT');
       this.db.close();
     } else {
-      this.db.exec('DROP TABLE IF EXISTS temp.export_scope; DROP TABLE IF EXISTS temp.export_order; DROP TABLE IF EXISTS temp.export_tags');
+      this.db.exec(
+        'DROP TABLE IF EXISTS temp.export_scope; DROP TABLE IF EXISTS temp.export_order; DROP TABLE IF EXISTS temp.export_tags; DROP TABLE IF EXISTS temp.export_passages',
+      );
     }
   }
 }

@@ -20,6 +20,9 @@ export interface ReturnPlace {
   top: number;
   /// The `href` of the link followed, to be focused again; null when the list was left otherwise.
   link: string | null;
+  /// How many items a list that loads more on request ("Show more") had loaded, to load as many
+  /// again before scrolling.
+  extent?: number;
 }
 
 /// The part of `window.history` this needs.
@@ -63,12 +66,14 @@ export function createReturnPlaces(history: () => EntryHistory, limit = 100) {
   return {
     /// Note the place of a list in the current history entry (as it is being left by a link).
     remember,
-    /// Note how far `list` is scrolled in the current history entry, keeping the link noted for
-    /// it there, if any: coming back, that link has the focus again when it is still drawn.
-    scrolled(list: string, top: number): void {
+    /// Note how far `list` is scrolled (and, for one that loads more on request, how many items it
+    /// has) in the current history entry, keeping the link noted for it there, if any: coming
+    /// back, that link has the focus again when it is still drawn.
+    scrolled(list: string, top: number, extent?: number): void {
       const key = entryKey(false);
       const known = key === null ? undefined : places.get(key);
-      remember({ list, top, link: known?.list === list ? known.link : null });
+      const same = known?.list === list ? known : undefined;
+      remember({ list, top, link: same?.link ?? null, extent: extent ?? same?.extent });
     },
     /// The place `list` was left at in the current history entry, when the app has come back to
     /// an entry it left from that list.

@@ -11,9 +11,12 @@ interface Snapshot {
   /// Most recently applied tags first: number keys 1–9 apply these.
   recent: number[];
   loaded: boolean;
+  /// How many times the codebook has been read again since it was first loaded: each is after a
+  /// change to tags or annotations (an edit, undo, redo), which views listing passages follow.
+  revision: number;
 }
 
-let snapshot: Snapshot = { tags: [], byId: new Map(), recent: [], loaded: false };
+let snapshot: Snapshot = { tags: [], byId: new Map(), recent: [], loaded: false, revision: 0 };
 const listeners = new Set<() => void>();
 
 function set(next: Partial<Snapshot>): void {
@@ -26,7 +29,7 @@ export async function refreshCodebook(): Promise<void> {
   // The first load may find the call the entry module started (boot/firstScreen.ts).
   const tags = await (takePrefetched<Tag[]>(prefetchKey('listTags', {}))?.promise ?? api.listTags({}));
   const byId = new Map(tags.map((t) => [t.id, t as Tag]));
-  set({ tags: tags as Tag[], byId, recent: snapshot.recent.filter((id) => byId.has(id)), loaded: true });
+  set({ tags: tags as Tag[], byId, recent: snapshot.recent.filter((id) => byId.has(id)), loaded: true, revision: snapshot.loaded ? snapshot.revision + 1 : 0 });
 }
 
 // Views that mount together share one first load rather than asking once each.

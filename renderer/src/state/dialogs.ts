@@ -1,11 +1,17 @@
 // The app-wide dialogs (import, export) are opened from many places and drawn once by the shell.
+import type { CallInput } from '../../../shared/contract/index.js';
 import { createStore } from './store.js';
 
-/// What an export covers; exactly one kind is set.
+/// What an export covers; exactly one kind is set, with every setting that chose what its view
+/// shows (a search's script mode, the Passages view's filters), so the export holds the same.
 export interface ExportScope {
   collectionId?: number;
   tagIds?: number[];
   query?: string;
+  /// How `query` matches scripts, as the search showed its hits.
+  script?: 'any' | 'exact';
+  /// The passages the Passages view lists: its tags, any/all, language and dates.
+  passages?: NonNullable<CallInput<'startExport'>['passages']>;
   /// Said in the dialog's title: `collection "Cotton harvest"`, `the search "paxta"`.
   label: string;
 }

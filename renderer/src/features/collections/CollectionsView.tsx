@@ -85,16 +85,19 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
   const [description, setDescription] = useState('');
   const [saved, setSaved] = useState(false);
   const [query, setQuery] = useState('');
+  const [script, setScript] = useState<'any' | 'exact'>('any');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const c = await api.createCollection({ name, description: description || undefined, query: saved && query.trim() ? query.trim() : undefined });
+      const savedQuery = saved && query.trim() ? query.trim() : undefined;
+      const c = await api.createCollection({ name, description: description || undefined, query: savedQuery, script: savedQuery ? script : undefined });
       setName('');
       setDescription('');
       setQuery('');
+      setScript('any');
       setSaved(false);
       setError(null);
       libraryChanged();
@@ -123,7 +126,11 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
           checked={saved}
           onChange={(e) => {
             setSaved(e.target.checked);
-            if (e.target.checked && !query) setQuery(lastSearch().query);
+            // The last search is offered as it was run, script mode and all.
+            if (e.target.checked && !query) {
+              setQuery(lastSearch().query);
+              setScript(lastSearch().script);
+            }
           }}
         />
         Saved search (members follow a query)
@@ -132,6 +139,12 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
         <label>
           Query
           <input value={query} onChange={(e) => setQuery(e.target.value)} maxLength={2000} required />
+        </label>
+      )}
+      {saved && (
+        <label className="checkbox">
+          <input type="checkbox" checked={script === 'exact'} onChange={(e) => setScript(e.target.checked ? 'exact' : 'any')} />
+          Exact script
         </label>
       )}
       <button type="submit" disabled={busy}>
@@ -164,8 +177,13 @@ function CollectionDetail({ collection }: { collection: Collection }) {
     }
   };
 
+  const searchName = `“${search.query}”${search.script === 'exact' ? ' (exact script)' : ''}`;
   const addSearch = () =>
-    act('add the search hits', () => api.addToCollection({ id: collection.id, query: search.query }), (c) => `Added the hits of “${search.query}”; the collection now holds ${countOf(c ? c.count : 0, 'article')}.`);
+    act(
+      'add the search hits',
+      () => api.addToCollection({ id: collection.id, query: search.query, script: search.script }),
+      (c) => `Added the hits of ${searchName}; the collection now holds ${countOf(c ? c.count : 0, 'article')}.`,
+    );
   const addTag = () => {
     const tag = tags.find((t) => String(t.id) === tagId);
     if (!tag) return;
@@ -192,6 +210,7 @@ function CollectionDetail({ collection }: { collection: Collection }) {
           {collection.query && (
             <p className="muted">
               Saved search: <code>{collection.query}</code>
+              {collection.script === 'exact' ? ' (exact script)' : ''}
             </p>
           )}
         </div>
@@ -206,8 +225,8 @@ function CollectionDetail({ collection }: { collection: Collection }) {
       </div>
       {!collection.query && (
         <div className="collection-detail__add">
-          <button type="button" disabled={!search.query} onClick={() => void addSearch()} title={search.query ? `Add every hit of “${search.query}”` : 'Run a search first'}>
-            {search.query ? `Add hits of “${search.query}”` : 'Add hits of the last search'}
+          <button type="button" disabled={!search.query} onClick={() => void addSearch()} title={search.query ? `Add every hit of ${searchName}` : 'Run a search first'}>
+            {search.query ? `Add hits of ${searchName}` : 'Add hits of the last search'}
           </button>
           <div className="inline-form">
             <label>

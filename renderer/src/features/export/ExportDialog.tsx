@@ -12,6 +12,7 @@ import type { ExportScope } from '../../state/dialogs.js';
 import { describeError } from '../../state/describeError.js';
 import { notify } from '../../state/notices.js';
 import { defaultFileName, exportedPath, FORMATS, type ExportFormat } from './exportFormats.js';
+import { exportScopeArgs } from './exportScope.js';
 import './export.css';
 
 type Phase = { kind: 'choose' } | { kind: 'running'; jobId: string; status: JobStatus | null } | { kind: 'done'; path: string | null; status: JobStatus } | { kind: 'failed'; message: string };
@@ -39,9 +40,7 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
       const { jobId } = await api.startExport({
         format,
         out,
-        collectionId: scope.collectionId,
-        tagIds: scope.tagIds,
-        query: scope.query,
+        ...exportScopeArgs(scope),
         excel: format === 'csv' ? excel : undefined,
         zip: format === 'bagit' ? zip : undefined,
       });

@@ -11,6 +11,7 @@ import { openExport } from '../../state/dialogs.js';
 import { describeError } from '../../state/describeError.js';
 import { rememberSearch } from '../../state/lastSearch.js';
 import { useLibraryVersion } from '../../state/libraryVersion.js';
+import { searchExportScope } from '../export/exportScope.js';
 import { countOf, formatDate, languageName } from '../library/format.js';
 import { QueryHelp } from './QueryHelp.js';
 import { Snippet } from './Snippet.js';
@@ -45,7 +46,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
           if (result === STALE) return;
           setAnswer({ key: k, result });
           setError(null);
-          rememberSearch(query, result.total);
+          rememberSearch(query, script, result.total);
         } catch (e) {
           setError({ key: k, message: describeError(e) });
         } finally {
@@ -145,7 +146,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
               {pages > 1 && current ? ` · page ${route.page + 1} of ${pages.toLocaleString('en')}` : ''}
             </p>
             {total > 0 && (
-              <button type="button" onClick={() => openExport({ query: q, label: `the search “${q}”` })}>
+              <button type="button" onClick={() => openExport(searchExportScope(q, route.script))}>
                 Export…
               </button>
             )}
@@ -154,7 +155,7 @@ export function SearchView({ route }: { route: SearchRoute }) {
             {result.results.map((hit) => (
               <li key={hit.id} className="result">
                 <a href={articleHref(hit.id, result.terms)} lang={hit.lang}>
-                  <span className="result__title">{hit.title || 'Untitled'}</span>
+                  <span className="result__title" dir="auto">{hit.title || 'Untitled'}</span>
                   <span className="result__meta">
                     {formatDate(hit.date)} · {languageName(hit.lang)}
                     {hit.source ? ` · ${hit.source}` : ''}
