@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { openArchive, type Archive } from '../core/archive.js';
-import { notFound, QalamError } from '../core/errors.js';
+import { notFound } from '../core/errors.js';
 import { resolveLibraryPath } from '../core/library-path.js';
 import { stringOption } from './options.js';
 import type { CliIO, ParsedArgs } from './command.js';
@@ -21,15 +21,10 @@ export async function withArchive<T>(args: ParsedArgs, io: CliIO, work: (archive
     throw notFound(`There is no library at ${path}. Import files into it first (qalam import PATH --db ${path}), or name another with --db.`);
   }
   const archive = openArchive(path, {}, { readOnlyIfUnwritable: access === 'read' });
+  // A command declared as reading that writes all the same is refused by the read-only
+  // connection, and told as `read_only` (core/errors.ts).
   try {
     return await work(archive);
-  } catch (e) {
-    // A command declared as reading that writes all the same finds the connection read-only:
-    // say so plainly rather than as an internal error.
-    if (archive.ctx.lib.readonly && /attempt to write a readonly database/.test((e as Error)?.message ?? '')) {
-      throw new QalamError('read_only', `${path} cannot be written, and this command needs to write to it; it has not been changed.`);
-    }
-    throw e;
   } finally {
     archive.close();
   }

@@ -1,5 +1,5 @@
 import { contract, type CallName, type CallResult } from '../../shared/contract/index.js';
-import { QalamError } from './errors.js';
+import { describeFailure, QalamError } from './errors.js';
 import { describeInputIssues, fieldLabel, illFormedText, type InputIssue } from './input-issues.js';
 import type { CallContext, Handlers } from './handlers.js';
 
@@ -28,8 +28,7 @@ export async function dispatch(
   try {
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (e) {
-    if (e instanceof QalamError) return { ok: false, error: { code: e.code, message: e.message } };
-    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: ${(e as Error)?.message ?? String(e)}` } };
+    return { ok: false, error: describeFailure(e, `Internal error in ${name}: `) };
   }
 }
 

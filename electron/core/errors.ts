@@ -14,3 +14,17 @@ export class QalamError extends Error {
 export const badInput = (message: string) => new QalamError('bad_input', message);
 export const notFound = (message: string) => new QalamError('not_found', message);
 export const notYet = (what: string) => new QalamError('unsupported', `${what} is not available in this version.`);
+
+/// What the user is told when a change reaches a library opened for reading only.
+export const READ_ONLY_LIBRARY =
+  'This library is open for reading only: Qalam may not write to it here (it is on read-only media, or in a folder you may only read). Nothing was changed.';
+
+/// A failure as the user is told it: a QalamError as it is; SQLite refusing to write to a
+/// library opened for reading only as `read_only`; anything else, a bug, as `internal`, its
+/// message after `internalPrefix`.
+export function describeFailure(e: unknown, internalPrefix = ''): { code: string; message: string } {
+  if (e instanceof QalamError) return { code: e.code, message: e.message };
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return { code: 'read_only', message: READ_ONLY_LIBRARY };
+  return { code: 'internal', message: `${internalPrefix}${(e as Error | null)?.message ?? String(e)}` };
+}

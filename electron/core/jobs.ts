@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '../../shared/model.js';
-import { QalamError } from './errors.js';
+import { describeFailure, QalamError } from './errors.js';
 
 /// What a running job reports; cheap to call often (the registry keeps only the latest figures).
 export interface JobProgress {
@@ -46,8 +46,7 @@ export class JobRegistry {
         status.state = 'done';
       } catch (e) {
         status.state = 'failed';
-        status.error =
-          e instanceof QalamError ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error).message };
+        status.error = describeFailure(e);
       }
     })();
     this.prune();

@@ -128,7 +128,8 @@ export class Desktop {
     }
     let archive: Archive;
     try {
-      archive = openArchive(full);
+      // One Qalam may not write to here (read-only media, a shared folder) opens for reading.
+      archive = openArchive(full, {}, { readOnlyIfUnwritable: true });
     } catch (e) {
       this.recent.remove(full);
       this.refreshMenu();

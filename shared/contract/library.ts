@@ -12,8 +12,10 @@ export const libraryCalls = {
       tags: z.number(),
       schemaVersion: z.number(),
       appVersion: z.string(),
+      /// Opened for reading only (Qalam may not write to it here): every change is refused.
+      readOnly: z.boolean(),
     }),
-    'Where the library is and how much it holds.',
+    'Where the library is and how much it holds, and whether it is open for reading only.',
   ),
   stats: call(
     empty,

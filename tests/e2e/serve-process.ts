@@ -22,11 +22,15 @@ export interface ServeProcess {
 
 /// Start the real `qalam serve --db DB --port 0` as a user would and read the address it prints
 /// first. The built renderer must exist (`npm run build:renderer`).
-export async function startServe(db: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+/// `asUser`: run it as that user (by uid) when the tests run as root, as one who may only read
+/// what the test made read-only (root writes through file modes).
+export async function startServe(db: string, env: NodeJS.ProcessEnv = {}, options: { asUser?: number } = {}): Promise<ServeProcess> {
   if (!existsSync(`${repoRoot}dist/renderer/index.html`)) {
     throw new Error('The renderer is not built: run "npm run build:renderer" before the end-to-end tests.');
   }
-  const child = spawn(process.execPath, [`${repoRoot}bin/qalam.js`, 'serve', '--db', db, '--port', '0'], {
+  const command = [process.execPath, `${repoRoot}bin/qalam.js`, 'serve', '--db', db, '--port', '0'];
+  if (options.asUser !== undefined && process.getuid?.() === 0) command.unshift('setpriv', `--reuid=${options.asUser}`, `--regid=${options.asUser}`, '--clear-groups');
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,7 +49,8 @@ export async function serve(args: ParsedArgs, io: CliIO, deps: ServeDeps = {}): 
   // Without it (a renderer built on its own) the page draws its first screen itself.
   const firstScreen = await loadServedFirstScreen(deps.firstScreenModule ?? join(rendererDir, '..', 'first-screen', 'first-screen.js')).catch(() => null);
   const dbPath = resolveLibraryPath(stringOption(args, 'db'), io.env);
-  const archive = openArchive(dbPath);
+  // A library Qalam may not write to here is still served, for reading: changes are refused.
+  const archive = openArchive(dbPath, {}, { readOnlyIfUnwritable: true });
   let running;
   try {
     running = await startServer({ handlers: archive.handlers, jobs: archive.ctx.jobs, rendererDir, port, firstScreen });
@@ -62,7 +63,7 @@ export async function serve(args: ParsedArgs, io: CliIO, deps: ServeDeps = {}): 
   const stopped = (deps.stop ?? processStopSignal)();
   // The address is the first line on stdout, so scripts and tests can read it.
   io.out(running.url + '\n');
-  io.err(`Serving ${dbPath} on ${running.origin} — open the address above; Ctrl+C stops.\n`);
+  io.err(`Serving ${dbPath}${archive.ctx.lib.readonly ? ' for reading only (it may not be written here)' : ''} on ${running.origin} — open the address above; Ctrl+C stops.\n`);
   const signal = await stopped;
   io.err(`Stopping (${signal})…\n`);
   await running.close();

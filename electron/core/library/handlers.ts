@@ -28,7 +28,7 @@ export function libraryHandlers(ctx: ArchiveContext): Pick<ArchiveHandlers, Name
   return {
     libraryInfo: () => {
       const s = libraryStats(lib);
-      return { path: lib.path, articles: s.articles, annotations: s.annotations, tags: s.tags, schemaVersion: lib.schemaVersion, appVersion: ctx.appVersion };
+      return { path: lib.path, articles: s.articles, annotations: s.annotations, tags: s.tags, schemaVersion: lib.schemaVersion, appVersion: ctx.appVersion, readOnly: lib.readonly };
     },
     stats: () => libraryStats(lib),
     loadSamples: async () => {

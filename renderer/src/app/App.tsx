@@ -7,6 +7,7 @@ import { LibraryView } from '../features/library/LibraryView.js';
 import { SearchView } from '../features/search/SearchView.js';
 import { exportDialog, importDialog, openImport } from '../state/dialogs.js';
 import { escapeTop } from '../state/escape.js';
+import { useLibraryReadOnly } from '../state/libraryAccess.js';
 import { dismissAll, notify, notifyError } from '../state/notices.js';
 import { undoStack } from '../state/undo.js';
 import { NAV, SEARCH_PLACEHOLDER } from './nav.js';
@@ -52,6 +53,7 @@ export function App() {
   const importing = importDialog.use();
   const exporting = exportDialog.use();
   const [undoLabel, redoLabel] = useUndoState();
+  const readOnly = useLibraryReadOnly();
 
   // The benchmark times the first rows from here too (the app's own start, without the download).
   useLayoutEffect(() => {
@@ -201,7 +203,7 @@ export function App() {
           <button type="button" onClick={() => void runUndo('redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
             Redo
           </button>
-          <button type="button" className="primary" onClick={() => openImport()}>
+          <button type="button" className="primary" onClick={() => openImport()} disabled={readOnly} title={readOnly ? 'This library is open for reading only' : undefined}>
             Import…
           </button>
         </div>
@@ -228,6 +230,11 @@ export function App() {
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        {readOnly && (
+          <p className="read-only-note" role="status">
+            This library is open for reading only: Qalam may not write to it here. You can read, search and export; changes are refused.
+          </p>
+        )}
         <ViewBoundary what="This view" resetKey={formatRoute(route)}>
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <CurrentView route={route} />
