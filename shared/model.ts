@@ -125,6 +125,10 @@ export interface SearchResult {
   terms: string[];
 }
 
+/// The reason an import's summary gives for each file it was stopped before reaching: such a
+/// file was not wrong, only not read, and a report counts it apart from the failures.
+export const IMPORT_NOT_REACHED = 'import cancelled before this file';
+
 export interface ImportFailure {
   path: string;
   error: string;

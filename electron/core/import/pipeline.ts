@@ -1,4 +1,4 @@
-import type { ImportFailure, ImportSummary } from '../../../shared/model.js';
+import { IMPORT_NOT_REACHED, type ImportFailure, type ImportSummary } from '../../../shared/model.js';
 import { writeOriginal } from '../articles/originals.js';
 import { writeArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
@@ -125,12 +125,12 @@ export async function importSources(lib: Library, sources: ImportSource[], optio
     for (let b = 0; b < batches.length; b++) {
       // A batch never sent was cancelled before it was read.
       const results: PreparedSource[] =
-        b < sent ? await ahead.shift()! : batches[b].map((s) => ({ ok: false, path: sourceName(s), error: 'import cancelled before this file' }));
+        b < sent ? await ahead.shift()! : batches[b].map((s) => ({ ok: false, path: sourceName(s), error: IMPORT_NOT_REACHED }));
       if (b < sent) bytesAhead -= bytesOf(batches[b]);
       sendAhead();
       for (const r of results) {
         if (options.signal?.aborted) {
-          failed.push({ path: r.path, error: 'import cancelled before this file' });
+          failed.push({ path: r.path, error: IMPORT_NOT_REACHED });
         } else if (!r.ok) {
           failed.push({ path: r.path, error: r.error });
         } else {

@@ -1,5 +1,5 @@
 // An import sent in several parts comes back as several summaries; the dialog shows one.
-import type { ImportFailure, ImportSummary } from '../../../../shared/model.js';
+import { IMPORT_NOT_REACHED, type ImportFailure, type ImportSummary } from '../../../../shared/model.js';
 
 /// What an import did, over all its parts.
 export interface ImportTotals {
@@ -12,9 +12,6 @@ export interface ImportTotals {
   firstArticleId: number | null;
 }
 
-/// The reason the core gives for each file a cancelled import did not reach
-/// (electron/core/import/pipeline.ts); the summary has no separate count of them.
-export const NOT_REACHED_REASON = 'import cancelled before this file';
 
 /// Add up the parts; a part without a proper summary counts as nothing rather than breaking the report.
 export function mergeSummaries(parts: readonly (ImportSummary | null | undefined)[]): ImportTotals {
@@ -24,7 +21,7 @@ export function mergeSummaries(parts: readonly (ImportSummary | null | undefined
     totals.imported += Number(p.imported) || 0;
     totals.duplicates += Number(p.duplicates) || 0;
     for (const f of Array.isArray(p.failed) ? p.failed : []) {
-      if (f?.error === NOT_REACHED_REASON) totals.notReached++;
+      if (f?.error === IMPORT_NOT_REACHED) totals.notReached++;
       else totals.failed.push(f);
     }
     if (totals.firstArticleId === null && Array.isArray(p.articleIds) && p.articleIds.length) totals.firstArticleId = p.articleIds[0];
