@@ -43,6 +43,13 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/// Where the browser downloads the file a finished export job wrote (browser mode only: the
+/// desktop app writes where the user chose); null in the desktop app.
+export function exportDownloadUrl(jobId: string): string | null {
+  if (transport !== 'http') return null;
+  return `download/${encodeURIComponent(jobId)}?token=${encodeURIComponent(browserToken())}`;
+}
+
 function httpTransport(): RawCall {
   const token = browserToken();
   return async (name, input) => {

@@ -27,7 +27,7 @@ describe('the Passages view', () => {
     const db = join(dir, 'library.sqlite');
     const lib = openLibrary(db);
     try {
-      const ids = insertArticles(lib, corpusCopies(readCorpus({ langs: ['uz-cyrl', 'ru', 'en'], limit: 60 }), 60));
+      const ids = insertArticles(lib, corpusCopies(readCorpus({ langs: ['uz', 'ru', 'en'], limit: 60 }), 60));
       const now = new Date().toISOString();
       const tag = (name: string, color: string) => Number(lib.stmt('INSERT INTO tags (uid, name, parent_id, color, description, created_at) VALUES (?, ?, NULL, ?, ?, ?)').run(`tag-${name}`, name, color, '', now).lastInsertRowid);
       places = tag('Places', '#2a7ab0');

@@ -30,7 +30,7 @@ describe('a library open for reading only', () => {
     const db = join(folder, 'library.sqlite');
     const lib = openLibrary(db);
     try {
-      insertArticles(lib, corpusCopies(readCorpus({ langs: ['uz-cyrl', 'en'], limit: 20 }), 20));
+      insertArticles(lib, corpusCopies(readCorpus({ langs: ['uz', 'en'], limit: 20 }), 20));
     } finally {
       lib.close();
     }

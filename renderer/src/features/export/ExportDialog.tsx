@@ -3,7 +3,7 @@
 // writes into the library's export folder and the result names the file.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/model.js';
-import { api } from '../../api.js';
+import { api, exportDownloadUrl } from '../../api.js';
 import { followJob, JobFollowAborted } from '../../app/jobs.js';
 import { Modal } from '../../app/Modal.js';
 import { ProgressBar } from '../../app/ProgressBar.js';
@@ -15,7 +15,7 @@ import { defaultFileName, exportedPath, FORMATS, type ExportFormat } from './exp
 import { exportScopeArgs } from './exportScope.js';
 import './export.css';
 
-type Phase = { kind: 'choose' } | { kind: 'running'; jobId: string; status: JobStatus | null } | { kind: 'done'; path: string | null; status: JobStatus } | { kind: 'failed'; message: string };
+type Phase = { kind: 'choose' } | { kind: 'running'; jobId: string; status: JobStatus | null } | { kind: 'done'; path: string | null; status: JobStatus; jobId: string; folder: boolean } | { kind: 'failed'; message: string };
 
 /// The export dialog: format, options, progress and where the file went.
 export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: () => void }) {
@@ -51,7 +51,7 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
         onProgress: (status) => setPhase({ kind: 'running', jobId, status }),
       });
       const path = exportedPath(final.result) ?? out ?? null;
-      setPhase({ kind: 'done', path, status: final });
+      setPhase({ kind: 'done', path, status: final, jobId, folder: format === 'bagit' && !zip });
       notify(path ? `Exported to ${path}` : 'Export finished.');
     } catch (e) {
       if (e instanceof JobFollowAborted) return;
@@ -104,7 +104,7 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
               As one .zip file (otherwise a folder)
             </label>
           )}
-          {!caps?.nativeDialogs && caps && <p className="muted">The file is written into the library’s export folder; its path is shown when done.</p>}
+          {!caps?.nativeDialogs && caps && <p className="muted">The file is written into the library’s export folder: when it is done, download it from here, or find it at the path shown.</p>}
           {phase.kind === 'failed' && (
             <p className="error-text" role="alert">
               {phase.message}
@@ -136,12 +136,19 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
               <code className="path">{phase.path}</code>
             </p>
           )}
-          {phase.path && (
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(phase.path!).then(() => notify('Path copied.'), () => undefined)}>
-              Copy path
-            </button>
-          )}
           <div className="button-row">
+            {phase.path && (
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(phase.path!).then(() => notify('Path copied.'), () => undefined)}>
+                Copy path
+              </button>
+            )}
+            {/* In browser mode the file is on this machine but the page cannot open it by path:
+                the server hands it over as a download. A folder (an unzipped bag) cannot be. */}
+            {!phase.folder && exportDownloadUrl(phase.jobId) && (
+              <a className="button" href={exportDownloadUrl(phase.jobId)!} download={phase.path ? baseName(phase.path) : ''}>
+                Download
+              </a>
+            )}
             <button type="button" className="primary" onClick={onClose} autoFocus>
               Close
             </button>
@@ -150,4 +157,9 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
       )}
     </Modal>
   );
+}
+
+/// The last part of a path, whichever separator the system writing it used.
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
