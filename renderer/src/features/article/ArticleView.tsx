@@ -38,14 +38,19 @@ function AddToCollection({ articleId }: { articleId: number }) {
   useEffect(() => {
     api.listCollections({}).then(setCollections, () => setCollections([]));
   }, []);
-  if (!collections?.length) return null;
+  // A saved search's members are its hits: an article cannot be put into one by hand.
+  const chosen = collections?.filter((c) => !c.query) ?? [];
+  if (!chosen.length) return null;
   const add = async () => {
-    const target = collections.find((c) => String(c.id) === choice);
+    const target = chosen.find((c) => String(c.id) === choice);
     if (!target) return;
     try {
-      await api.addToCollection({ id: target.id, articleIds: [articleId] });
+      const after = await api.addToCollection({ id: target.id, articleIds: [articleId] });
+      // The collection as it is now against the list read when the view opened.
+      const added = after.count > target.count;
+      setCollections((all) => all?.map((c) => (c.id === after.id ? after : c)) ?? null);
       libraryChanged();
-      notify(`Added to "${target.name}".`);
+      notify(added ? `Added to "${target.name}".` : `Already in "${target.name}".`);
     } catch (e) {
       notifyError(e, 'add the article to the collection');
     }
@@ -56,13 +61,11 @@ function AddToCollection({ articleId }: { articleId: number }) {
         Collection{' '}
         <select value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Choose…</option>
-          {collections
-            .filter((c) => !c.query)
-            .map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+          {chosen.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       <button type="button" disabled={!choice} onClick={() => void add()}>

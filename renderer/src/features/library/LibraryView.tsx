@@ -52,7 +52,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
       <div className="view-head">
         <h1 id="library-title">Library</h1>
         <p className="view-head__count" aria-live="polite">
-          {total === null ? 'Counting…' : filtered ? `${countOf(total, 'article')} match the filters` : countOf(total, 'article')}
+          {total === null ? 'Counting…' : filtered ? `${countOf(total, 'article')} ${total === 1 ? 'matches' : 'match'} the filters` : countOf(total, 'article')}
         </p>
       </div>
       {empty && <Welcome />}
