@@ -28,3 +28,22 @@ export function describeFailure(e: unknown, internalPrefix = ''): { code: string
   if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return { code: 'read_only', message: READ_ONLY_LIBRARY };
   return { code: 'internal', message: `${internalPrefix}${(e as Error | null)?.message ?? String(e)}` };
 }
+
+/// A file-system failure while writing `target`, as a sentence: what stood in the way, in words,
+/// rather than the system's code (`EEXIST: file already exists, mkdir …`). Anything else as it is.
+export function writeFailure(e: unknown, target: string): unknown {
+  const err = e as NodeJS.ErrnoException | null;
+  const at = err?.path ?? target;
+  const why: Record<string, string> = {
+    EEXIST: `${at} is a file where a folder is needed`,
+    ENOTDIR: `part of ${at} is a file where a folder is needed`,
+    EACCES: `you may not write to ${at}`,
+    EPERM: `you may not write to ${at}`,
+    EROFS: `${at} is on a read-only disk`,
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'your disk quota is used up',
+    ENAMETOOLONG: 'the name is too long for this system',
+  };
+  const reason = err?.code ? why[err.code] : undefined;
+  return reason ? new QalamError('cannot_write', `Cannot write ${target}: ${reason}. Nothing was written.`) : e;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -188,5 +188,16 @@ describe('scope and safety', () => {
       lib.openReader = openReader;
     }
     expect(readdirSync(join(dir, 'unreadable'))).toEqual([]);
+  });
+
+  it('says in words what stood in the way of writing, and writes nothing', async () => {
+    // A file where the export's folder would have to be.
+    const blocker = join(dir, 'exports-file');
+    writeFileSync(blocker, 'not a folder');
+    const { jobId } = await archive.handlers.startExport({ format: 'csv', out: join(blocker, 'passages.csv') } as never, { transport: 'test' });
+    const status = await archive.ctx.jobs.wait(jobId);
+    expect(status.state).toBe('failed');
+    expect(status.error).toEqual({ code: 'cannot_write', message: `Cannot write ${join(blocker, 'passages.csv')}: ${blocker} is a file where a folder is needed. Nothing was written.` });
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
   });
 });

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { CallArgs } from '../../../shared/contract/index.js';
 import { collectionArticleIds, type SearchAll } from '../collections/model.js';
 import type { ArchiveContext } from '../context.js';
-import { QalamError } from '../errors.js';
+import { QalamError, writeFailure } from '../errors.js';
 import type { JobControl } from '../jobs.js';
 import { AtomicOutput } from './atomic-output.js';
 import { folderTarget, writeBag, zipTarget } from './bagit.js';
@@ -113,7 +113,7 @@ export async function runExport(ctx: ArchiveContext, args: ExportArgs, searchAll
     out = new AtomicOutput(path, isFolder ? 'folder' : 'file');
   } catch (e) {
     src.close();
-    throw e;
+    throw writeFailure(e, path);
   }
   const pacer = new Pacer(job, 0, `Exporting ${args.format}`);
   const origin = `Qalam ${ctx.appVersion}`;
@@ -163,7 +163,7 @@ export async function runExport(ctx: ArchiveContext, args: ExportArgs, searchAll
   } catch (e) {
     file?.close();
     out.abort();
-    throw e;
+    throw writeFailure(e, path);
   } finally {
     src.close();
   }
