@@ -242,11 +242,10 @@ describe('right-to-left search results and passages', () => {
   }
 
   it('lays out the snippet of a right-to-left search hit right to left', async () => {
-    // The snippets alone: the Search view cannot be bundled here, as esbuild takes its import of
-    // './Snippet.js' for the snippet.ts beside it (the names differ only in case).
+    // The snippets alone, drawn by the component the Search view draws them with.
     const snippets = ['قال الوزير إن الاتفاق بشأن <b>المياه</b> أصبح قريبا.', 'The minister said the <b>water</b> agreement was close.'];
     const { page, problems } = await openView(
-      `import { Snippet } from './features/search/Snippet.tsx';\n` +
+      `import { Snippet } from './features/search/SnippetText.tsx';\n` +
         `render(({ html }) => html.map((h) => <p key={h}><Snippet html={h} /></p>), { html: ${JSON.stringify(snippets)} });`,
     );
     await page.locator('.snippet').nth(1).waitFor();

@@ -7,6 +7,7 @@ import { LibraryView } from '../features/library/LibraryView.js';
 import { SearchView } from '../features/search/SearchView.js';
 import { exportDialog, importDialog, openImport } from '../state/dialogs.js';
 import { escapeTop } from '../state/escape.js';
+import { lastSearch } from '../state/lastSearch.js';
 import { useLibraryReadOnly } from '../state/libraryAccess.js';
 import { dismissAll, notify, notifyError } from '../state/notices.js';
 import { undoStack } from '../state/undo.js';
@@ -154,7 +155,7 @@ export function App() {
 
   const onQueryChange = (q: string) => {
     setQuery(q);
-    const script = route.view === 'search' ? route.script : 'any';
+    const script = route.view === 'search' ? route.script : lastSearch().script;
     navigate({ view: 'search', q, script, page: 0 }, { replace: route.view === 'search' });
   };
 
@@ -167,7 +168,8 @@ export function App() {
       }
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (route.view !== 'search') navigate({ view: 'search', q: query, script: 'any', page: 0 });
+      // Back to Search from another view: the last search's script setting holds.
+      if (route.view !== 'search') navigate({ view: 'search', q: query, script: lastSearch().script, page: 0 });
       window.dispatchEvent(new CustomEvent('qalam:search-now'));
     }
   };
@@ -216,10 +218,11 @@ export function App() {
                 href={item.hash}
                 aria-current={activeNav === item.view ? 'page' : undefined}
                 onClick={(e) => {
-                  // Search keeps the query typed so far rather than an empty page.
+                  // Search keeps the query typed so far rather than an empty page, and the last
+                  // search's script setting.
                   if (item.view === 'search' && query) {
                     e.preventDefault();
-                    navigate({ view: 'search', q: query, script: 'any', page: 0 });
+                    navigate({ view: 'search', q: query, script: lastSearch().script, page: 0 });
                   }
                 }}
               >

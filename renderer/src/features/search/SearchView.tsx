@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import { debounce, latestOnly, STALE } from '../../app/latest.js';
-import { focusLinkBack, returnPlaces, scrollingElement } from '../../app/returnPlace.js';
+import { focusLinkBack, returnPlaces, scrollingElement, type ReturnPlace } from '../../app/returnPlace.js';
 import { formatRoute, type Route } from '../../app/route.js';
 import { navigate } from '../../app/useRoute.js';
 import { openExport } from '../../state/dialogs.js';
@@ -14,7 +14,7 @@ import { useLibraryVersion } from '../../state/libraryVersion.js';
 import { searchExportScope } from '../export/exportScope.js';
 import { countOf, formatDate, languageName } from '../library/format.js';
 import { QueryHelp } from './QueryHelp.js';
-import { Snippet } from './Snippet.js';
+import { Snippet } from './SnippetText.js';
 import './search.css';
 
 type SearchRoute = Extract<Route, { view: 'search' }>;
@@ -85,24 +85,31 @@ export function SearchView({ route }: { route: SearchRoute }) {
   const pages = Math.ceil(total / PAGE);
   const go = (page: number) => navigate({ ...route, page });
 
-  // Coming back to this history entry, the results are scrolled where they were left and the link
-  // of a hit opened from them has the focus again, once this page's answer is drawn (see
-  // app/returnPlace.ts).
+  // A list of results drawn afresh (another query, script or page) starts at its top. Coming back
+  // to a history entry instead, its results are scrolled where they were left and the link of a
+  // hit opened from them has the focus again, once that page's answer is drawn (see
+  // app/returnPlace.ts). The place is asked for whenever the list changes, as Back and Forward
+  // between pages of results keep this view.
   const listId = `search:${formatRoute(route)}`;
-  const [placeLeft] = useState(() => returnPlaces.recall(listId));
-  const returning = useRef(placeLeft);
+  const arriving = useRef<{ list: string; place: ReturnPlace | undefined; drawn: boolean } | null>(null);
+  if (arriving.current?.list !== listId) arriving.current = { list: listId, place: returnPlaces.recall(listId), drawn: false };
   const resultsRef = useRef<HTMLOListElement>(null);
   const answered = current && error?.key !== key;
   useLayoutEffect(() => {
-    const place = returning.current;
-    if (!place || !answered) return;
-    returning.current = undefined;
+    const arrival = arriving.current;
     const results = resultsRef.current;
-    // The query or the page may have changed since (the place is another list's then).
-    if (!results || place.list !== listId) return;
-    scrollingElement(results).scrollTop = place.top;
-    if (place.link !== null) focusLinkBack(results, place.link);
+    if (!answered || !results || !arrival || arrival.list !== listId || arrival.drawn) return;
+    arrival.drawn = true;
+    scrollingElement(results).scrollTop = arrival.place?.top ?? 0;
+    if (arrival.place && arrival.place.link !== null) focusLinkBack(results, arrival.place.link);
   }, [answered, listId]);
+
+  // A page past the last (an old link, or hits deleted since) shows the last page in its place,
+  // before the empty page is painted.
+  const pastEnd = answered && route.page > 0 && route.page >= pages;
+  useLayoutEffect(() => {
+    if (pastEnd) navigate({ ...route, page: Math.max(0, pages - 1) }, { replace: true });
+  }, [pastEnd, pages, route]);
 
   // How far the results are scrolled, noted as they scroll: they may be left for any view.
   useEffect(() => {
