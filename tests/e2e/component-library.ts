@@ -1,8 +1,9 @@
 // A small library in the page, for components tested on their own (component-page.ts): it stands
-// in for the preload's `window.qalam`, answers the calls the reader and the Tags view make from
-// data the test gave, keeps what they change, and records every call for the test to read.
+// in for the preload's `window.qalam`, answers the calls the reader, the Tags view and the list of
+// articles make from data the test gave, keeps what they change, and records every call for the
+// test to read. A test can make calls fail, as they do when the server has stopped.
 // Imported first by the page's entry, so it is in place before the renderer's api module looks.
-import type { Annotation, Article, Tag } from '../../shared/model.js';
+import type { Annotation, Article, ArticleSummary, Tag } from '../../shared/model.js';
 
 /// What the page's library starts with (set by the page as `window.qalamLibrary`).
 export interface LibraryData {
@@ -23,6 +24,11 @@ declare global {
   interface Window {
     qalamLibrary?: LibraryData;
     qalamCalls?: RecordedCall[];
+    /// Names of calls that fail, as every call does when the server is not answering; the test
+    /// sets and clears it with `page.evaluate`.
+    qalamFailing?: string[];
+    /// How long every call takes to answer, in milliseconds (30 unless set).
+    qalamDelay?: number;
   }
 }
 
@@ -70,7 +76,18 @@ function tagIdsOf(input: Record<string, unknown>): number[] {
   return [...new Set([...ids, ...named])];
 }
 
+/// An article as the list shows it, without its text.
+function summary({ text: _text, provenance: _provenance, ...rest }: Article): ArticleSummary {
+  return rest;
+}
+
 const handlers: Record<string, Handler> = {
+  // In the order the test gave; sort and filters are not applied.
+  listArticles: (input) => {
+    const offset = (input.offset as number | undefined) ?? 0;
+    const limit = (input.limit as number | undefined) ?? 100;
+    return { total: data.articles.length, items: data.articles.slice(offset, offset + limit).map(summary) };
+  },
   getArticle: (input) => data.articles.find((a) => a.id === input.id) ?? fail('not_found', 'No such article.'),
   listAnnotations: (input) => data.annotations.filter((a) => a.articleId === input.articleId),
   listTags: () => counted(),
@@ -129,7 +146,10 @@ const handlers: Record<string, Handler> = {
   get: (_target, name) => async (input: unknown) => {
     const args = (input ?? {}) as Record<string, unknown>;
     calls.push({ name: String(name), input: args });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await new Promise((resolve) => setTimeout(resolve, window.qalamDelay ?? 30));
+    if (window.qalamFailing?.includes(String(name))) {
+      return { ok: false, error: { code: 'offline', message: 'The Qalam server is not answering. Is `qalam serve` still running?' } };
+    }
     const handler = handlers[String(name)];
     if (!handler) return { ok: false, error: { code: 'internal', message: `The test library does not answer ${String(name)}.` } };
     try {

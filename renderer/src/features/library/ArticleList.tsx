@@ -61,6 +61,9 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const [placeLeft] = useState(() => returnPlaces.recall(listId));
   const returning = useRef(placeLeft);
   const refocus = useRef<string | null>(null);
+  // The row a key moved to while its page was still loading: its link takes the focus when it
+  // arrives, and meanwhile the list itself holds the focus and the keys go on from that row.
+  const pendingFocus = useRef<number | null>(null);
 
   useEffect(() => cache.subscribe(() => setTick((t) => t + 1)), [cache]);
 
@@ -74,6 +77,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     cache.reset(loaderFor(JSON.parse(key) as ArticleQuery));
     returning.current = undefined;
     refocus.current = null;
+    pendingFocus.current = null;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [key, version, cache]);
 
@@ -139,13 +143,35 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     if (target === from || !el) return;
     el.scrollTop = scrollToRow(target, el.scrollTop, el.clientHeight, ROW_HEIGHT);
     syncView();
-    requestAnimationFrame(() => el.querySelector<HTMLElement>(`[data-index="${target}"] a`)?.focus());
+    const link = el.querySelector<HTMLElement>(`[data-index="${target}"] a`);
+    if (link) {
+      pendingFocus.current = null;
+      link.focus();
+      return;
+    }
+    // The target row is not drawn or not loaded yet, and the row that has the focus may be
+    // scrolled out of the DOM, which would drop the focus to the page.
+    pendingFocus.current = target;
+    el.focus({ preventScroll: true });
   };
+
+  // Hand the focus to the row a key moved to once its link is there, unless the focus has gone
+  // elsewhere in the meantime.
+  useEffect(() => {
+    const target = pendingFocus.current;
+    const el = scrollRef.current;
+    if (target === null || !el) return;
+    const link = el.querySelector<HTMLElement>(`[data-index="${target}"] a`);
+    if (!link) return;
+    pendingFocus.current = null;
+    if (document.activeElement === el) link.focus();
+  });
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row) return;
-    const at = Number(row.dataset.index);
+    const waiting = e.target === scrollRef.current ? pendingFocus.current : null;
+    if (!row && waiting === null) return;
+    const at = row ? Number(row.dataset.index) : waiting!;
     const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + perPage, PageUp: at - perPage, Home: 0, End: count - 1 };
     if (e.key in moves) {
@@ -165,28 +191,41 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     );
   }
 
+  // Rows in view whose page failed to load stay blank: say why and offer to ask again.
+  const failed = cache.error !== null && cache.failedIn(first, last);
+
   return (
-    <div ref={scrollRef} className="article-list" onKeyDown={onKeyDown} onClick={onClick} onScroll={(e) => returnPlaces.scrolled(listId, e.currentTarget.scrollTop)}>
-      <div role="list" aria-label={label} aria-busy={total === null} className="article-list__inner" style={{ height: count * ROW_HEIGHT }}>
-        {indexes.map((index) => {
-          const a = cache.get(index);
-          return (
-            <div
-              key={index}
-              role="listitem"
-              aria-setsize={count}
-              aria-posinset={index + 1}
-              data-index={index}
-              className="article-row"
-              style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-            >
-              {a ? <ArticleRow article={a} actions={rowActions?.(a)} timed={markFirstRows && index < TIMED_ROWS} /> : <div className="article-row__placeholder" aria-hidden="true" />}
-            </div>
-          );
-        })}
+    <>
+      {failed && (
+        <div className="list-error" role="alert">
+          <p className="error-text">{describeError(cache.error, 'load the articles')}</p>
+          <button type="button" onClick={() => void cache.ensure(Math.max(0, first - 20), last + 20)}>
+            Try again
+          </button>
+        </div>
+      )}
+      <div ref={scrollRef} tabIndex={-1} className="article-list" onKeyDown={onKeyDown} onClick={onClick} onScroll={(e) => returnPlaces.scrolled(listId, e.currentTarget.scrollTop)}>
+        <div role="list" aria-label={label} aria-busy={total === null} className="article-list__inner" style={{ height: count * ROW_HEIGHT }}>
+          {indexes.map((index) => {
+            const a = cache.get(index);
+            return (
+              <div
+                key={index}
+                role="listitem"
+                aria-setsize={count}
+                aria-posinset={index + 1}
+                data-index={index}
+                className="article-row"
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+              >
+                {a ? <ArticleRow article={a} actions={rowActions?.(a)} timed={markFirstRows && index < TIMED_ROWS} /> : <div className="article-row__placeholder" aria-hidden="true" />}
+              </div>
+            );
+          })}
+        </div>
+        {total === null && <p className="muted article-list__loading">Loading…</p>}
       </div>
-      {total === null && <p className="muted article-list__loading">Loading…</p>}
-    </div>
+    </>
   );
 }
 

@@ -16,11 +16,15 @@ export type PageLoader<T> = (offset: number, limit: number) => Promise<Page<T>>;
 export class PageCache<T> {
   private readonly pages = new Map<number, T[]>();
   private readonly inFlight = new Set<number>();
+  /// Pages whose last load failed. They are not held as loaded, so the next `ensure` over them
+  /// asks again.
+  private readonly failed = new Set<number>();
   private listeners = new Set<() => void>();
   private generation = 0;
   /// Rows the query matches; null until the first page answers.
   total: number | null = null;
-  /// The last loading error, cleared by the next success.
+  /// The last loading error; cleared once every page that failed has loaded since, so a success
+  /// elsewhere does not hide rows that are still missing.
   error: unknown = null;
 
   constructor(
@@ -34,6 +38,7 @@ export class PageCache<T> {
     this.loader = loader;
     this.pages.clear();
     this.inFlight.clear();
+    this.failed.clear();
     this.total = null;
     this.error = null;
     this.generation++;
@@ -63,6 +68,15 @@ export class PageCache<T> {
     return out;
   }
 
+  /// Whether the last load of a page holding rows first..last (inclusive) failed: those rows stay
+  /// missing until they are asked for again.
+  failedIn(first: number, last: number): boolean {
+    for (let p = Math.floor(Math.max(0, first) / this.pageSize); p * this.pageSize <= last; p++) {
+      if (this.failed.has(p)) return true;
+    }
+    return false;
+  }
+
   /// Load whatever rows first..last still lack; resolves when those loads have settled.
   async ensure(first: number, last: number): Promise<void> {
     await Promise.all(this.missingPages(first, last).map((p) => this.load(p)));
@@ -73,7 +87,8 @@ export class PageCache<T> {
   seed(page: number, result: Page<T>): void {
     this.pages.set(page, result.items);
     this.total = result.total;
-    this.error = null;
+    this.failed.delete(page);
+    if (this.failed.size === 0) this.error = null;
     this.evict(page);
   }
 
@@ -91,10 +106,12 @@ export class PageCache<T> {
       if (gen !== this.generation) return;
       this.pages.set(page, result.items);
       this.total = result.total;
-      this.error = null;
+      this.failed.delete(page);
+      if (this.failed.size === 0) this.error = null;
       this.evict(page);
     } catch (e) {
       if (gen !== this.generation) return;
+      this.failed.add(page);
       this.error = e;
     } finally {
       if (gen === this.generation) {
