@@ -98,6 +98,18 @@ describe('the Passages view', () => {
     await expect.poll(() => count().textContent(), { timeout: 10_000 }).toBe('3 passages');
   });
 
+  it('the Library filtered by a tag follows an undo made while it is shown, where it is', async () => {
+    // Water has 3 passages after the redo above, in 3 articles of their own. Within the app: a
+    // new page load would start a new undo history.
+    await page.evaluate((hash) => (location.hash = hash), `#/library?tag=${water}`);
+    const rows = page.locator('.article-list [data-index] a.article-row__link');
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+  });
+
   it('leaves out a tag of its address that no longer exists, says so, and lists the others', async () => {
     await page.goto(`${serve.url}#/passages?tags=${water},99999`);
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/passages?tags=${water}`);

@@ -10,6 +10,7 @@ import type { ArticleSummary } from '../../../../shared/model.js';
 import { api } from '../../api.js';
 import { prefetchKey, takePrefetched } from '../../boot/prefetch.js';
 import { describeError } from '../../state/describeError.js';
+import { useCodebook } from '../../state/codebook.js';
 import { useLibraryVersion } from '../../state/libraryVersion.js';
 import { countOf, formatDate, languageName } from './format.js';
 import { PAGE_SIZE, pageInput, ROW_HEIGHT, type ArticleQuery } from './listQuery.js';
@@ -66,6 +67,16 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const pendingFocus = useRef<number | null>(null);
 
   useEffect(() => cache.subscribe(() => setTick((t) => t + 1)), [cache]);
+
+  // Tags or annotations changed (an edit, undo, redo): the rows' passage counts, and which rows a
+  // tag filter holds, are read again where the list is, without moving it.
+  const { revision } = useCodebook();
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    cache.refresh();
+  }, [revision, cache]);
 
   // A new sort, filter or library content starts a fresh cache at the top.
   const firstRun = useRef(true);

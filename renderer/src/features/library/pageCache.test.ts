@@ -117,4 +117,31 @@ describe('PageCache', () => {
     expect(cache.get(200)).toBe('early 200');
     expect(calls).toEqual([]);
   });
+
+  it('reads its pages again in place, keeping the rows shown until the new answer arrives', async () => {
+    let version = 1;
+    const held: (() => void)[] = [];
+    let hold = false;
+    const loader = async (offset: number, limit: number): Promise<Page<string>> => {
+      const v = version;
+      if (hold) await new Promise<void>((r) => held.push(r));
+      return { items: Array.from({ length: limit }, (_, i) => `row ${offset + i} v${v}`), total: 1000 };
+    };
+    const cache = new PageCache(loader, 100);
+    await cache.ensure(0, 10);
+    await cache.ensure(300, 310);
+    version = 2;
+    hold = true;
+    cache.refresh();
+    // Until the answer comes, the rows stay as they were: no blank list.
+    expect(cache.get(5)).toBe('row 5 v1');
+    expect(held).toHaveLength(2);
+    hold = false;
+    for (const r of held) r();
+    await new Promise((r) => setTimeout(r, 0));
+    await cache.ensure(0, 10);
+    await cache.ensure(300, 310);
+    expect(cache.get(5)).toBe('row 5 v2');
+    expect(cache.get(305)).toBe('row 305 v2');
+  });
 });

@@ -45,6 +45,17 @@ export class PageCache<T> {
     this.emit();
   }
 
+  /// Read the held pages again in place, after a change to what their rows show (a passage count,
+  /// membership of a tag filter): each keeps its rows on screen until its new answer arrives, and
+  /// answers to earlier questions still on their way are ignored.
+  refresh(): void {
+    this.generation++;
+    this.inFlight.clear();
+    this.failed.clear();
+    this.error = null;
+    for (const page of [...this.pages.keys()]) void this.load(page);
+  }
+
   /// The row at an index, or undefined while its page is not loaded.
   get(index: number): T | undefined {
     const page = Math.floor(index / this.pageSize);
