@@ -84,7 +84,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const args = command.dashPositionals ? rest.map((a) => (isDashWord(a, options) ? `\u0000${hidden.push(a) - 1}` : a)) : rest;
     try {
       parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
-      parsed.positionals = parsed.positionals.map((p) => (p.startsWith('\u0000') ? hidden[Number(p.slice(1))] : p));
+      const restore = (v: string) => (v.startsWith('\u0000') ? hidden[Number(v.slice(1))]! : v);
+      parsed.positionals = parsed.positionals.map(restore);
+      // A hidden word may also have been taken as an option's value (`--limit -1`).
+      for (const [key, value] of Object.entries(parsed.values)) {
+        if (typeof value === 'string') (parsed.values as Record<string, unknown>)[key] = restore(value);
+        else if (Array.isArray(value)) (parsed.values as Record<string, unknown>)[key] = value.map((v) => (typeof v === 'string' ? restore(v) : v));
+      }
       const repeated = repeatedOption(parsed.tokens ?? [], options);
       if (repeated) throw new Error(`--${repeated} was given more than once; it takes one value`);
     } catch (e) {
@@ -109,8 +115,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/// The reader of a pipe may stop reading early (`qalam list | head -1`): the rest of the output
+/// has nowhere to go, which is not a failure of the command. Node reports it as an 'error' event on
+/// stdout, which would otherwise end the process with a stack trace.
+let stdoutGuarded = false;
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export const processIO: CliIO = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => {
+    guardStdout();
+    return process.stdout.write(t);
+  },
   err: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,

@@ -33,6 +33,17 @@ export function csvField(value: string | number | null): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/// What makes a spreadsheet read a cell as a formula when it opens the file (`=HYPERLINK(…)` in a
+/// title runs as a formula, and can send data away).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/// A field for a file meant for Excel: text that a spreadsheet would take for a formula gets a
+/// leading apostrophe, which Excel shows as text and does not keep in the cell. Only with
+/// `--excel`: elsewhere (R, pandas) the text is kept exactly as it is.
+export function excelField(value: string | number | null): string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? csvField(`'${value}`) : csvField(value);
+}
+
 export function csvRow(values: (string | number | null)[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
@@ -66,6 +77,7 @@ export class CsvWriter {
   /// Each tag's column text, joined once per export rather than once per row.
   private readonly tagField: Map<number, string>;
   written = 0;
+  private readonly field: (value: string | number | null) => string;
 
   constructor(
     src: ExportSource,
@@ -73,6 +85,7 @@ export class CsvWriter {
     options: { excel?: boolean } = {},
   ) {
     if (options.excel) sink.write('\uFEFF');
+    this.field = options.excel ? excelField : csvField;
     sink.write(csvRow([...CSV_COLUMNS]));
     this.tagField = new Map(src.codebook.map((t) => [t.id, t.path.join(' / ')]));
   }
@@ -82,15 +95,16 @@ export class CsvWriter {
     const { text } = article;
     const cps = codePointOffsets(text);
     // The article's columns are the same on each of its rows: quote them once.
-    const articleFields = `${csvField(article.uid)},${csvField(article.title)},${csvField(article.date)},${csvField(article.lang)},${csvField(article.url)}`;
+    const f = this.field;
+    const articleFields = `${f(article.uid)},${f(article.title)},${f(article.date)},${f(article.lang)},${f(article.url)}`;
     let rows = '';
     for (const a of annotations) {
       const { before, after } = contextAround(text, a.start, a.end);
       let tags = '';
       for (const t of a.tagIds) tags += (tags ? '; ' : '') + this.tagField.get(t)!;
       rows +=
-        `${csvField(a.uid)},${articleFields},${csvField(tags)},${csvField(a.exact)},${csvField(before)},${csvField(after)},` +
-        `${csvField(a.note)},${cps.toCodePoint(a.start)},${cps.toCodePoint(a.end)},${csvField(a.createdAt)}\r\n`;
+        `${f(a.uid)},${articleFields},${f(tags)},${f(a.exact)},${f(before)},${f(after)},` +
+        `${f(a.note)},${cps.toCodePoint(a.start)},${cps.toCodePoint(a.end)},${f(a.createdAt)}\r\n`;
       this.written++;
     }
     this.sink.write(rows);
