@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from './normalize.js';
+import { storedForm } from './store.js';
 
 describe('normalizeText', () => {
   it('composes to NFC, unifies line ends, trims line ends and blank edges', () => {
@@ -12,5 +13,12 @@ describe('normalizeText', () => {
   });
   it('keeps no-break spaces and spaces inside lines', () => {
     expect(normalizeText('a\u00a0b  c\u00a0\nd')).toBe('a\u00a0b  c\u00a0\nd');
+  });
+});
+
+describe('stored titles', () => {
+  it('drop control characters and line breaks, keeping the words', () => {
+    expect(storedForm({ title: 'Тошкент\u0007 \u001b[31mnews\u001b[0m\nline two', text: 'Матн.' }).title).toBe('Тошкент [31mnews[0m line two');
+    expect(storedForm({ title: '\u0007\u0008', text: 'Матн.' }).title).toBe('(untitled)');
   });
 });

@@ -52,7 +52,10 @@ function sourceFromUrl(url: string | null | undefined): string | null {
 /// The title and text as the library stores them.
 export function storedForm(a: { title: string; text: string }): { title: string; text: string } {
   const text = normalizeText(a.text);
-  return { title: normalizeText(a.title).replace(/\s*\n\s*/g, ' ') || '(untitled)', text };
+  // A title is one line of plain text: line breaks become spaces, and control characters (a
+  // bell, a terminal's escape sequence from a broken file) are dropped, not shown or printed.
+  const title = normalizeText(a.title).replace(/\s*\n\s*/g, ' ').replace(/\p{Cc}/gu, '').trim();
+  return { title: title || '(untitled)', text };
 }
 
 /// What an article brings into the library: its content, before any provenance.

@@ -39,6 +39,16 @@ describe('collections', () => {
     await expect(invoke(h, 'createCollection', { name: 'reading LIST' })).rejects.toThrow(/already exists/);
   });
 
+  it('tells names apart regardless of case in every script, and refuses control characters', async () => {
+    const h = archive.handlers;
+    const c = await invoke(h, 'createCollection', { name: 'Тадқиқот' });
+    await expect(invoke(h, 'createCollection', { name: 'ТАДҚИҚОТ' })).rejects.toThrow('A collection named "ТАДҚИҚОТ" already exists.');
+    await expect(invoke(h, 'createCollection', { name: ' тадқиқот ' })).rejects.toThrow(/already exists/);
+    await expect(invoke(h, 'createCollection', { name: 'X\u001b[31m' })).rejects.toThrow('A collection name cannot contain control characters.');
+    await expect(invoke(h, 'renameCollection', { id: c.id, name: 'Bell\u0007' })).rejects.toThrow(/control characters/);
+    expect((await invoke(h, 'listCollections', {})).filter((x) => x.name.toLocaleLowerCase() === 'тадқиқот')).toHaveLength(1);
+  });
+
   it('adds every article with a passage of a tag or of its children', async () => {
     const h = archive.handlers;
     const c = await invoke(h, 'createCollection', { name: 'Economy' });

@@ -27,9 +27,30 @@ function row(lib: Library, id: number): Row {
   return r;
 }
 
+/// Names compared as people read them: NFC, case folded in every script (SQLite's NOCASE folds
+/// only ASCII, which would let `Тадқиқот` and `ТАДҚИҚОТ` be two collections).
+const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('und');
+
+/// The collection whose name is `name` (case does not matter), if any.
+function collectionNamed(lib: Library, name: string): number | undefined {
+  const key = nameKey(name);
+  const rows = lib.stmt('SELECT id, name FROM collections').all() as { id: number; name: string }[];
+  return rows.find((r) => nameKey(r.name) === key)?.id;
+}
+
+/// A collection's name as stored: NFC, trimmed; refused when empty or holding control
+/// characters, which would garble every list and terminal it is shown in.
+function cleanCollectionName(raw: string): string {
+  const name = raw.normalize('NFC').trim();
+  if (!name) throw new QalamError('bad_input', 'A collection needs a name.');
+  if (/\p{Cc}/u.test(name)) throw new QalamError('bad_input', 'A collection name cannot contain control characters.');
+  return name;
+}
+
 /// A collection by name (case does not matter), as the CLI names them.
 export function findCollectionByName(lib: Library, name: string): { id: number } {
-  const r = lib.stmt('SELECT id FROM collections WHERE name = ? COLLATE NOCASE').get(name.trim()) as { id: number } | undefined;
+  const id = collectionNamed(lib, name);
+  const r = id === undefined ? undefined : { id };
   if (!r) throw new QalamError('not_found', `There is no collection named "${name}".`);
   return r;
 }
@@ -69,7 +90,7 @@ export async function listCollections(lib: Library, searchAll: SearchAll): Promi
 }
 
 function checkNameFree(lib: Library, name: string, except?: number): void {
-  const other = lib.stmt('SELECT id FROM collections WHERE name = ? COLLATE NOCASE').pluck().get(name) as number | undefined;
+  const other = collectionNamed(lib, name);
   if (other !== undefined && other !== except) throw new QalamError('conflict', `A collection named "${name}" already exists.`);
 }
 
@@ -81,7 +102,7 @@ export async function createCollection(
   args: { name: string; description?: string; query?: string; script?: SearchScript },
   searchAll: SearchAll,
 ): Promise<Collection> {
-  const name = args.name.trim();
+  const name = cleanCollectionName(args.name);
   checkNameFree(lib, name);
   const query = args.query?.trim() || null;
   // A script mode means nothing without a query; such a collection keeps the default.
@@ -149,7 +170,7 @@ export async function removeFromCollection(lib: Library, args: { id: number; art
 
 export function renameCollection(lib: Library, args: { id: number; name: string; description?: string }): void {
   const r = row(lib, args.id);
-  const name = args.name.trim();
+  const name = cleanCollectionName(args.name);
   checkNameFree(lib, name, r.id);
   lib.stmt('UPDATE collections SET name = ?, description = ? WHERE id = ?').run(name, args.description ?? r.description, r.id);
 }
