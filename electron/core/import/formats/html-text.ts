@@ -85,11 +85,16 @@ export function readableText(root: unknown): string {
   return paragraphsToText(paragraphs);
 }
 
+/// Parse markup that is not a whole page (no <html> or <body>): linkedom would make its first
+/// element the document element and drop what follows, so the markup is put inside a body first.
+export function parseHtmlFragment(markup: string): HtmlDocument {
+  return parseHtmlDocument(`<!doctype html><html><body>${markup}</body></html>`);
+}
+
 /// HTML markup inside a feed or JSON field to plain text; plain strings pass through quickly.
 export function htmlFragmentToText(s: string): string {
   if (!/[<&]/.test(s)) return paragraphsToText(s.split('\n').map(collapseSpaces));
-  const { document } = parseHTML(`<!doctype html><html><body>${nestingDepth(s) > MAX_HTML_DEPTH ? flatten(s) : s}</body></html>`);
-  return readableText(document.body);
+  return readableText(parseHtmlFragment(s).body);
 }
 
 /// The deepest element nesting in the markup, counted from tags alone (one native regex pass).

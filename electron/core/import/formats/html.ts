@@ -1,7 +1,7 @@
 import type { ParsedArticle } from './types.js';
 import { collapseSpaces, withoutLeadingTitle } from './article-text.js';
 import { parseDate } from './dates.js';
-import { parseHtmlDocument, readableText, type HtmlDocument } from './html-text.js';
+import { parseHtmlDocument, parseHtmlFragment, readableText, type HtmlDocument } from './html-text.js';
 
 /// True when text starts like an HTML document or fragment.
 export function looksLikeHtml(text: string): boolean {
@@ -17,17 +17,23 @@ function meta(document: HtmlDocument, selectors: string[]): string | null {
   return null;
 }
 
-/// An HTML page to one article: title (og:title, <title>, first h1), date (article:published_time,
-/// date / DC.date meta tags, itemprop datePublished, <time datetime>), declared language
-/// (<html lang>), site name and canonical URL, and the readable text of <article>, <main> or
-/// the body with scripts, styles, navigation, headers, footers, asides and forms left out.
+/// An HTML page or fragment to one article: title (og:title, <title>, first h1; a fragment's
+/// first heading), date (article:published_time, date / DC.date meta tags, itemprop
+/// datePublished, <time datetime>), declared language (<html lang>), site name and canonical
+/// URL, and the readable text of <article>, <main> or the body with scripts, styles,
+/// navigation, headers, footers, asides and forms left out.
 export function parseHtml(html: string): ParsedArticle {
-  const document = parseHtmlDocument(html);
-  const h1 = document.querySelector('h1');
+  let document = parseHtmlDocument(html);
+  // Without <html> the first element became the document element; read it again as a fragment.
+  const fragment = document.documentElement?.localName !== 'html';
+  if (fragment) document = parseHtmlFragment(html);
+  // A fragment's first heading of any level is its headline; a page's lesser headings are
+  // often sidebars and section titles, so only its h1 counts.
+  const heading = document.querySelector(fragment ? 'h1, h2, h3, h4, h5, h6' : 'h1');
   const title =
     meta(document, ['meta[property="og:title"]', 'meta[name="og:title"]', 'meta[name="twitter:title"]']) ??
     (collapseSpaces(document.querySelector('title')?.textContent ?? '') || null) ??
-    (h1 ? collapseSpaces(h1.textContent ?? '') : '');
+    (heading ? collapseSpaces(heading.textContent ?? '') : '');
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
   const date =
     parseDate(
@@ -43,11 +49,15 @@ export function parseHtml(html: string): ParsedArticle {
         'meta[name="pubdate"]',
       ]),
     ) ?? parseDate(time);
+  // <html> without <body> leaves the body empty and the content beside it.
   const root =
-    document.querySelector('article') ?? document.querySelector('main') ?? document.querySelector('[role="main"]') ?? document.body ?? document.documentElement;
+    document.querySelector('article') ??
+    document.querySelector('main') ??
+    document.querySelector('[role="main"]') ??
+    (document.body?.firstChild ? document.body : document.documentElement);
   let text = root ? readableText(root) : '';
   text = withoutLeadingTitle(text, title);
-  if (h1) text = withoutLeadingTitle(text, collapseSpaces(h1.textContent ?? ''));
+  if (heading) text = withoutLeadingTitle(text, collapseSpaces(heading.textContent ?? ''));
   const lang = document.documentElement?.getAttribute('lang')?.trim() || null;
   const source = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   const url =
