@@ -112,6 +112,48 @@ describe('decoding rules', () => {
     expect(decodeBytes(Buffer.from(text, 'utf16le').swap16())).toEqual({ encoding: 'utf-16be', text });
   });
 
+  it('a page declaring UTF-8 whose bytes are not UTF-8 is decoded by detection', () => {
+    const page = read('encodings/real/windows-1251-russian___chromium_windows-1251_with_no_encoding_specified.html');
+    const original = iconv.decode(page, 'cp1251');
+    const mislabelled = Buffer.from(page.toString('latin1').replace('<head>', '<head><meta charset="utf-8">'), 'latin1');
+    const d = decodeBytes(mislabelled);
+    expect(d.encoding).toBe('windows-1251');
+    expect(d.text).toBe(original.replace('<head>', '<head><meta charset="utf-8">'));
+    expect(d.text).toContain('МОСКВА, 9 янв - РИА Новости.');
+    // Still UTF-8 when the bytes are: the same page re-encoded keeps its declaration.
+    const utf8 = Buffer.from(d.text, 'utf8');
+    expect(decodeBytes(utf8)).toEqual({ encoding: 'utf-8', text: d.text });
+  });
+
+  it('Cyrillic UTF-16 without a BOM is recognised by its script-block high bytes, both byte orders', () => {
+    const files = [
+      ...readdirSync(new URL('ru/', corpus)).slice(0, 20).map((f) => `ru/${f}`),
+      ...readdirSync(new URL('uz-cyrl/', corpus)).slice(0, 5).map((f) => `uz-cyrl/${f}`),
+      ...readdirSync(new URL('kk/', corpus)).slice(0, 5).map((f) => `kk/${f}`),
+    ];
+    for (const f of files) {
+      const text = read(f).toString('utf8');
+      expect(decodeBytes(Buffer.from(text, 'utf16le'))).toEqual({ encoding: 'utf-16le', text });
+      expect(decodeBytes(Buffer.from(text, 'utf16le').swap16())).toEqual({ encoding: 'utf-16be', text });
+    }
+  });
+
+  it('binary files are still refused, not taken for BOM-less UTF-16', () => {
+    const png = readFileSync(new URL('../../../../resources/icons/png/64x64.png', import.meta.url));
+    expect(() => decodeBytes(png)).toThrow(/^binary file/);
+    // Without its signature the body is compressed data, much like random bytes.
+    expect(() => decodeBytes(png.subarray(8))).toThrow(/^binary file/);
+    let seed = 12345;
+    for (let k = 0; k < 50; k++) {
+      const noise = new Uint8Array(4096).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+      expect(() => decodeBytes(noise)).toThrow(/^binary file/);
+    }
+    // High bytes of one script block are not enough: here every fifth unit is a control character.
+    const fake = new Uint8Array(4096);
+    for (let k = 0; k < 2048; k++) fake.set(k % 5 === 0 ? [1 + (k % 7), 0] : [0x10 + (k % 48), 0x04], 2 * k);
+    expect(() => decodeBytes(fake)).toThrow(/^binary file/);
+  });
+
   it('normalises line ends and composes to NFC', () => {
     expect(normaliseDecoded('a\r\nb\rc\u2028d\u0085e и\u0306')).toBe('a\nb\nc\nd\ne й');
   });

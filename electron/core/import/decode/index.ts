@@ -20,10 +20,11 @@ export interface DecodedText {
 /// believed: identical decodings tie exactly, a wrong declaration loses by far more.
 const DECLARED_SLACK = 0.05;
 
-/// Decode a file's bytes. Order: byte order mark → UTF-16 without one (regular NUL bytes) →
-/// binary refusal → valid UTF-8 (one native pass; checked before any statistics) → the
-/// declared charset if the bytes bear it out → statistics over the single-byte Cyrillic code
-/// pages (or windows-1252 when the high bytes sit inside Latin words).
+/// Decode a file's bytes. Order: byte order mark → UTF-16 without one (regular NUL bytes, or
+/// high bytes of one script block) → binary refusal → valid UTF-8 (one native pass; checked
+/// before any statistics) → the declared charset if the bytes bear it out → statistics over
+/// the single-byte Cyrillic code pages (or windows-1252 when the high bytes sit inside Latin
+/// words). A UTF-8 declaration over bytes that are not UTF-8 is ignored.
 /// Throws ImportFileError for empty, binary, truncated or invalid input.
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new ImportFileError('empty file');
@@ -45,10 +46,12 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const saysUtf8 = declared?.encoding === 'utf-8';
   const diagnosis = diagnoseUtf8(bytes);
   const mostlyUtf8 = diagnosis.multiByte >= 2 && diagnosis.multiByte >= 4 * diagnosis.invalid;
-  if (saysUtf8 || mostlyUtf8 || (diagnosis.truncated && diagnosis.invalid === 1 && diagnosis.multiByte > 0)) {
+  // A UTF-8 declaration alone does not make broken bytes UTF-8: pages saved in a legacy code
+  // page often keep the template's meta tag, so such bytes go to detection like undeclared ones.
+  if (mostlyUtf8 || (diagnosis.truncated && diagnosis.invalid === 1 && diagnosis.multiByte > 0)) {
     strictUtf8(bytes, 0, saysUtf8); // throws with the position
   }
-  const encoding = chooseSingleByte(bytes, declared?.encoding ?? null);
+  const encoding = chooseSingleByte(bytes, saysUtf8 ? null : (declared?.encoding ?? null));
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), ICONV_NAME[encoding]), encoding };
 }
 
