@@ -43,6 +43,7 @@ export function writeFailure(e: unknown, target: string): unknown {
     ENOSPC: 'the disk is full',
     EDQUOT: 'your disk quota is used up',
     ENAMETOOLONG: 'the name is too long for this system',
+    ENOTEMPTY: `${at} has appeared meanwhile (another export to the same place, say)`,
   };
   const reason = err?.code ? why[err.code] : undefined;
   return reason ? new QalamError('cannot_write', `Cannot write ${target}: ${reason}. Nothing was written.`) : e;
