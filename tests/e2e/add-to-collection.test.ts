@@ -11,7 +11,8 @@ import { startServe, type ServeProcess } from './serve-process.js';
 
 // Adding the open article to a collection from the reader's bar: it says whether the article
 // went in or was there already, and offers only collections an article can be put into by hand.
-describe('adding an article to a collection from the reader', () => {
+// Renaming a collection in the Collections view.
+describe('collections from the reader and their view', () => {
   let dir: string;
   let serve: ServeProcess;
   let browser: Browser;
@@ -56,5 +57,21 @@ describe('adding an article to a collection from the reader', () => {
     await page.getByText('Added to "Ўқиш".').waitFor();
     await page.getByRole('button', { name: 'Add to collection' }).click();
     await page.getByText('Already in "Ўқиш".').waitFor();
+  });
+
+  it('renames a collection in place, and keeps the form when the name is taken', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Collections' }).click();
+    await page.getByRole('link', { name: /^Ўқиш/ }).first().click();
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    const form = page.getByRole('form', { name: 'Rename collection Ўқиш' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('SAVED');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('A collection named "SAVED" already exists.', { exact: false }).first().waitFor();
+    expect(await form.isVisible()).toBe(true);
+    await form.getByRole('textbox', { name: 'Name' }).fill('Ўқиш рўйхати');
+    await form.getByRole('textbox', { name: 'Description' }).fill('Тошкент ҳақида');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Ўқиш рўйхати', level: 2 }).waitFor();
+    await page.getByText('Тошкент ҳақида').first().waitFor();
   });
 });

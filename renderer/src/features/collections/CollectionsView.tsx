@@ -163,6 +163,7 @@ function CollectionDetail({ collection }: { collection: Collection }) {
   const { tags } = useCodebook();
   const [tagId, setTagId] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const [count, setCount] = useState<number | null>(null);
   const search = lastSearch();
   const onTotal = useCallback((n: number | null) => setCount(n), []);
@@ -201,12 +202,28 @@ function CollectionDetail({ collection }: { collection: Collection }) {
       () => `Deleted collection “${collection.name}”. Its articles stay in the library.`,
     );
 
+  const rename = async (name: string, description: string) => {
+    try {
+      await api.renameCollection({ id: collection.id, name, description });
+      libraryChanged();
+      notify(name === collection.name ? `Saved the description of “${name}”.` : `Renamed “${collection.name}” to “${name}”.`);
+      setRenaming(false);
+    } catch (e) {
+      // The form stays open with what was typed; the notice says why.
+      notifyError(e, 'rename the collection');
+    }
+  };
+
   return (
     <div className="collection-detail">
       <div className="collection-detail__head">
         <div>
-          <h2>{collection.name}</h2>
-          {collection.description && <p>{collection.description}</p>}
+          {renaming ? (
+            <RenameForm collection={collection} onSave={rename} onCancel={() => setRenaming(false)} />
+          ) : (
+            <h2>{collection.name}</h2>
+          )}
+          {!renaming && collection.description && <p>{collection.description}</p>}
           {collection.query && (
             <p className="muted">
               Saved search: <code>{collection.query}</code>
@@ -218,6 +235,11 @@ function CollectionDetail({ collection }: { collection: Collection }) {
           <button type="button" className="primary" onClick={() => openExport({ collectionId: collection.id, label: `collection “${collection.name}”` })}>
             Export…
           </button>
+          {!renaming && (
+            <button type="button" onClick={() => setRenaming(true)}>
+              Rename…
+            </button>
+          )}
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
             Delete collection…
           </button>
@@ -278,5 +300,47 @@ function CollectionDetail({ collection }: { collection: Collection }) {
         />
       )}
     </div>
+  );
+}
+
+/// A collection's name and description, edited in place of its heading.
+function RenameForm({ collection, onSave, onCancel }: { collection: Collection; onSave: (name: string, description: string) => Promise<void>; onCancel: () => void }) {
+  const [name, setName] = useState(collection.name);
+  const [description, setDescription] = useState(collection.description);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="stack"
+      aria-label={`Rename collection ${collection.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        setBusy(true);
+        void onSave(name.trim(), description).finally(() => setBusy(false));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <label>
+        Name
+        <input type="text" value={name} onChange={(e) => setName(e.target.value)} autoFocus required maxLength={200} />
+      </label>
+      <label>
+        Description
+        <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy || !name.trim()}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
