@@ -144,4 +144,21 @@ describe('PageCache', () => {
     expect(cache.get(5)).toBe('row 5 v2');
     expect(cache.get(305)).toBe('row 305 v2');
   });
+
+  it('asks again for a page on its way when refreshed, so the list is never left waiting', async () => {
+    let version = 1;
+    const loader = async (offset: number, limit: number): Promise<Page<string>> => {
+      const v = version;
+      await new Promise((r) => setTimeout(r, 5));
+      return { items: Array.from({ length: limit }, (_, i) => `row ${offset + i} v${v}`), total: 1000 };
+    };
+    const cache = new PageCache(loader, 100);
+    const first = cache.ensure(0, 10);
+    version = 2;
+    cache.refresh();
+    await first;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(cache.total).toBe(1000);
+    expect(cache.get(0)).toBe('row 0 v2');
+  });
 });

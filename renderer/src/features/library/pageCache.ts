@@ -46,14 +46,16 @@ export class PageCache<T> {
   }
 
   /// Read the held pages again in place, after a change to what their rows show (a passage count,
-  /// membership of a tag filter): each keeps its rows on screen until its new answer arrives, and
-  /// answers to earlier questions still on their way are ignored.
+  /// membership of a tag filter): each keeps its rows on screen until its new answer arrives.
+  /// Answers to earlier questions still on their way are ignored, so those pages are asked for
+  /// again too: none is left waiting for an answer that will never count.
   refresh(): void {
+    const pages = new Set([...this.pages.keys(), ...this.inFlight]);
     this.generation++;
     this.inFlight.clear();
     this.failed.clear();
     this.error = null;
-    for (const page of [...this.pages.keys()]) void this.load(page);
+    for (const page of pages) void this.load(page);
   }
 
   /// The row at an index, or undefined while its page is not loaded.
