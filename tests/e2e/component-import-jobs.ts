@@ -4,7 +4,7 @@
 // Imported by the mount code before the dialog, so the renderer's api module finds this one in
 // place of component-library.ts; calls are recorded in the same list for the test to read.
 import type { ImportSummary, JobStatus } from '../../shared/model.js';
-import type { RecordedCall } from './component-library.js';
+import { installLibrary } from './component-library.js';
 
 /// How the page's library behaves (set by the mount code as `window.importScenario`).
 export interface ImportScenario {
@@ -81,22 +81,8 @@ const handlers: Record<string, (input: Record<string, unknown>) => unknown> = {
   },
 };
 
-const calls: RecordedCall[] = window.qalamCalls ?? [];
-window.qalamCalls = calls;
-
-(window as unknown as { qalam: object }).qalam = new Proxy({}, {
-  get: (_target, name) => async (input: unknown) => {
-    const args = (input ?? {}) as Record<string, unknown>;
-    // The files' bytes are no use to the test and would make the record large.
-    calls.push({ name: String(name), input: name === 'importUpload' ? { files: (args.files as { name: string }[]).map((f) => f.name) } : args });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const handler = handlers[String(name)];
-    if (!handler) return { ok: false, error: { code: 'internal', message: `The test library does not answer ${String(name)}.` } };
-    try {
-      return { ok: true, value: structuredClone(handler(args)) };
-    } catch (e) {
-      const error = e as Error & { code?: string };
-      return { ok: false, error: { code: error.code ?? 'internal', message: error.message } };
-    }
-  },
+installLibrary(handlers, {
+  delay: () => 20,
+  // The files' bytes are no use to the test and would make the record large.
+  record: (name, args) => (name === 'importUpload' ? { files: (args.files as { name: string }[]).map((f) => f.name) } : args),
 });

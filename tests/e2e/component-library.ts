@@ -33,8 +33,6 @@ declare global {
 }
 
 const data: LibraryData = window.qalamLibrary ?? { articles: [], annotations: [], tags: [] };
-const calls: RecordedCall[] = [];
-window.qalamCalls = calls;
 let nextId = 1000;
 
 function fail(code: string, message: string): never {
@@ -141,22 +139,37 @@ const handlers: Record<string, Handler> = {
 
 /// Every call answers after a short wait, as the real library does: long enough for the page to
 /// draw its busy state in between, which is when focus is easiest to lose.
-// Typed here rather than declared on Window: the renderer's api module declares it for the app.
-(window as unknown as { qalam: object }).qalam = new Proxy({}, {
-  get: (_target, name) => async (input: unknown) => {
-    const args = (input ?? {}) as Record<string, unknown>;
-    calls.push({ name: String(name), input: args });
-    await new Promise((resolve) => setTimeout(resolve, window.qalamDelay ?? 30));
-    if (window.qalamFailing?.includes(String(name))) {
-      return { ok: false, error: { code: 'offline', message: 'The Qalam server is not answering. Is `qalam serve` still running?' } };
-    }
-    const handler = handlers[String(name)];
-    if (!handler) return { ok: false, error: { code: 'internal', message: `The test library does not answer ${String(name)}.` } };
-    try {
-      return { ok: true, value: structuredClone(handler(args)) };
-    } catch (e) {
-      const error = e as Error & { code?: string };
-      return { ok: false, error: { code: error.code ?? 'internal', message: error.message } };
-    }
-  },
+installLibrary(handlers, {
+  delay: () => window.qalamDelay ?? 30,
+  failing: (name) => window.qalamFailing?.includes(name) ?? false,
 });
+
+/// Put a fake library in the page as the renderer's api module finds one (`window.qalam`): each
+/// call is recorded in `window.qalamCalls` (as `record` gives it), answered after `delay`
+/// milliseconds by its handler, and a handler's throw comes back as the contract's error. Other
+/// stand-ins (component-import-jobs.ts) install theirs the same way, in place of this one.
+export function installLibrary(
+  answers: Record<string, Handler>,
+  options: { delay?: () => number; failing?: (name: string) => boolean; record?: (name: string, args: Record<string, unknown>) => unknown } = {},
+): void {
+  const calls: RecordedCall[] = (window.qalamCalls ??= []);
+  // Typed here rather than declared on Window: the renderer's api module declares it for the app.
+  (window as unknown as { qalam: object }).qalam = new Proxy({}, {
+    get: (_target, name) => async (input: unknown) => {
+      const args = (input ?? {}) as Record<string, unknown>;
+      calls.push({ name: String(name), input: (options.record?.(String(name), args) ?? args) as Record<string, unknown> });
+      await new Promise((resolve) => setTimeout(resolve, options.delay?.() ?? 30));
+      if (options.failing?.(String(name))) {
+        return { ok: false, error: { code: 'offline', message: 'The Qalam server is not answering. Is `qalam serve` still running?' } };
+      }
+      const handler = answers[String(name)];
+      if (!handler) return { ok: false, error: { code: 'internal', message: `The test library does not answer ${String(name)}.` } };
+      try {
+        return { ok: true, value: structuredClone(handler(args)) };
+      } catch (e) {
+        const error = e as Error & { code?: string };
+        return { ok: false, error: { code: error.code ?? 'internal', message: error.message } };
+      }
+    },
+  });
+}
