@@ -4,8 +4,9 @@
 // a reader needs: every part wide and tall enough to see and use, and nothing spilling sideways.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation, Article, Tag } from '../../shared/model.js';
+import type { Tag } from '../../shared/model.js';
 import { launchChromium } from './chromium.js';
+import { fixtureArticle, fixtureHighlight } from './component-fixtures.js';
 import { openComponent } from './component-page.js';
 import type { LibraryData } from './component-library.js';
 
@@ -82,36 +83,9 @@ const paragraph = 'The ministers met again on Tuesday to settle the terms of the
 const text = Array.from({ length: 12 }, (_, i) => paragraph.repeat(3) + `(${i + 1})`).join('\n');
 const quoted = 'water agreement';
 
-const article: Article = {
-  id: 1,
-  uid: 'urn:uuid:00000000-0000-0000-0000-000000000001',
-  title: 'Ministers meet on the water agreement',
-  date: '2024-03-01',
-  source: 'test',
-  url: null,
-  lang: 'en',
-  script: 'Latn',
-  length: text.length,
-  annotationCount: 1,
-  text,
-  provenance: { path: null, size: null, sha256: null, encoding: 'utf-8', format: 'text', batchId: null, importedAt: '2024-03-01T00:00:00Z' },
-};
+const article = fixtureArticle(text, { title: 'Ministers meet on the water agreement', lang: 'en', script: 'Latn' });
 
-const highlighted: Annotation = {
-  id: 7,
-  uid: 'annotation-7',
-  articleId: 1,
-  start: text.indexOf(quoted),
-  end: text.indexOf(quoted) + quoted.length,
-  exact: quoted,
-  prefix: '',
-  suffix: '',
-  tagIds: [12],
-  note: 'Both sides say so.',
-  status: 'anchored',
-  createdAt: '2024-03-01T00:00:00Z',
-  modifiedAt: '2024-03-01T00:00:00Z',
-};
+const highlighted = fixtureHighlight(text, quoted, { tagIds: [12], note: 'Both sides say so.' });
 
 describe('narrow windows', () => {
   let browser: Browser;

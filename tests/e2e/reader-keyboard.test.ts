@@ -3,8 +3,9 @@
 // note, and typing a tag name that only looks like a known one once its punctuation is dropped.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation, Article, Tag } from '../../shared/model.js';
+import type { Tag } from '../../shared/model.js';
 import { launchChromium } from './chromium.js';
+import { fixtureArticle, fixtureHighlight } from './component-fixtures.js';
 import { openComponent, type ComponentPage } from './component-page.js';
 import { selectWithMouse } from './mouse-select.js';
 
@@ -14,20 +15,7 @@ const text = [
   'Тошкент ва Олмаотада ўтган учрашувларда шаҳарлар ўртасидаги йўллар ҳам муҳокама қилинди.',
 ].join('\n');
 
-const article: Article = {
-  id: 1,
-  uid: 'urn:uuid:00000000-0000-0000-0000-000000000001',
-  title: 'Савдо ҳажми ўсди',
-  date: '2024-03-01',
-  source: 'test',
-  url: null,
-  lang: 'uz-Cyrl',
-  script: 'Cyrl',
-  length: text.length,
-  annotationCount: 1,
-  text,
-  provenance: { path: null, size: null, sha256: null, encoding: 'utf-8', format: 'text', batchId: null, importedAt: '2024-03-01T00:00:00Z' },
-};
+const article = fixtureArticle(text, { title: 'Савдо ҳажми ўсди', lang: 'uz-Cyrl', script: 'Cyrl' });
 
 function tag(id: number, path: string[], color: string): Tag {
   return { id, uid: `tag-${id}`, name: path.at(-1)!, parentId: id === 2 ? 1 : null, path, color, description: '', count: 0 };
@@ -36,22 +24,7 @@ function tag(id: number, path: string[], color: string): Tag {
 const tags = [tag(1, ['Places'], '#2a7ab0'), tag(2, ['Places', 'Cities'], '#1f8a5b'), tag(3, ['Economy'], '#b0642a')];
 
 const quoted = 'савдо ҳажми';
-const quotedAt = text.indexOf(quoted);
-const highlighted: Annotation = {
-  id: 7,
-  uid: 'annotation-7',
-  articleId: 1,
-  start: quotedAt,
-  end: quotedAt + quoted.length,
-  exact: quoted,
-  prefix: text.slice(quotedAt - 20, quotedAt),
-  suffix: text.slice(quotedAt + quoted.length, quotedAt + quoted.length + 20),
-  tagIds: [3],
-  note: '',
-  status: 'anchored',
-  createdAt: '2024-03-01T00:00:00Z',
-  modifiedAt: '2024-03-01T00:00:00Z',
-};
+const highlighted = fixtureHighlight(text, quoted, { tagIds: [3], note: '' });
 
 describe('the reader from the keyboard', () => {
   let browser: Browser;

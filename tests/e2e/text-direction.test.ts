@@ -7,8 +7,9 @@
 // So do search snippets, and the keyword-in-context lines, titles and notes of passages.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation, Article, ArticleSummary, Tag } from '../../shared/model.js';
+import type { ArticleSummary, Tag } from '../../shared/model.js';
 import { launchChromium } from './chromium.js';
+import { fixtureArticle, fixtureHighlight } from './component-fixtures.js';
 import { openComponent, type ComponentPage } from './component-page.js';
 import { repoRoot } from './serve-process.js';
 
@@ -21,37 +22,10 @@ const lines = [
 const text = lines.join('\n');
 const title = 'اتفاق المياه قريب!';
 
-const article: Article = {
-  id: 1,
-  uid: 'urn:uuid:00000000-0000-0000-0000-000000000001',
-  title,
-  date: '2024-03-01',
-  source: 'test',
-  url: null,
-  lang: 'ar',
-  script: 'Arab',
-  length: text.length,
-  annotationCount: 1,
-  text,
-  provenance: { path: null, size: null, sha256: null, encoding: 'utf-8', format: 'text', batchId: null, importedAt: '2024-03-01T00:00:00Z' },
-};
+const article = fixtureArticle(text, { title, lang: 'ar', script: 'Arab' });
 
 const quoted = 'الاتفاق بشأن المياه';
-const highlighted: Annotation = {
-  id: 7,
-  uid: 'annotation-7',
-  articleId: 1,
-  start: text.indexOf(quoted),
-  end: text.indexOf(quoted) + quoted.length,
-  exact: quoted,
-  prefix: '',
-  suffix: '',
-  tagIds: [1],
-  note: 'یادداشت دربارهٔ آب.',
-  status: 'anchored',
-  createdAt: '2024-03-01T00:00:00Z',
-  modifiedAt: '2024-03-01T00:00:00Z',
-};
+const highlighted = fixtureHighlight(text, quoted, { tagIds: [1], note: 'یادداشت دربارهٔ آب.' });
 
 const tags: Tag[] = [{ id: 1, uid: 'tag-1', name: 'Water', parentId: null, path: ['Water'], color: '#2a7ab0', description: '', count: 1 }];
 
