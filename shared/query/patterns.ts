@@ -4,6 +4,7 @@
 
 import { foldWord, isFormOf, stemsOf, tokenize, type Stem, type Token, type WordScript } from '../text/index.js';
 import type { TermNode } from './ast.js';
+import { otherSpellings } from './spellings.js';
 
 /// How one query word matches a token.
 export interface WordPattern {
@@ -30,7 +31,7 @@ const TS_CYRILLIC = /ц/gi;
 
 /// The keys a typed word may stand for. Uzbek Latin writes ц as ts or s (милиция → militsiya,
 /// санкция → sanksiya), Russian spellings always as ts; the index folds ц by the Uzbek rule, so
-/// a query tries both.
+/// a query tries both. Names also try their other common transliteration (spellings.ts).
 function keyVariants(text: string): string[] {
   const keys = [foldWord(text, 0, text.length).key];
   const add = (t: string) => {
@@ -44,6 +45,7 @@ function keyVariants(text: string): string[] {
   }
   TS_LATIN.lastIndex = 0;
   TS_CYRILLIC.lastIndex = 0;
+  for (const k of otherSpellings(text, keys[0])) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
 
