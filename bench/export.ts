@@ -98,8 +98,8 @@ function build(path: string, articles: number, perArticle: number): void {
     .map((f) => readFileSync(f, 'utf8').split('\n').slice(1).filter((l) => l.trim()).join('\n'))
     .filter((t) => t.length > 400);
   const insert = lib.db.prepare(
-    `INSERT INTO articles (uid, text_sha256, title, date, lang, script, text, text_length, orig_path, orig_size, orig_sha256, encoding, format, imported_at)
-     VALUES (?, ?, ?, ?, ?, 'Latn', ?, ?, ?, ?, ?, 'utf-8', 'txt', ?)`,
+    `INSERT INTO articles (uid, text_sha256, title, title_key, date, lang, script, text, text_length, orig_path, orig_size, orig_sha256, encoding, format, imported_at)
+     VALUES (?, ?, ?, title_sort_key(?), ?, ?, 'Latn', ?, ?, ?, ?, ?, 'utf-8', 'txt', ?)`,
   );
   const original = lib.db.prepare('INSERT INTO originals (sha256, size, name, compressed) VALUES (?, ?, ?, ?)');
   const fts = lib.db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
@@ -113,7 +113,7 @@ function build(path: string, articles: number, perArticle: number): void {
       original.run(sha, bytes.length, name, deflateSync(bytes, { level: 1 }));
       const title = `Article ${i}`;
       const id = Number(
-        insert.run(articleUid(sha), sha, title, `19${60 + (i % 40)}-01-01`, i % 3 ? 'en' : 'ru', text, text.length, `/corpus/${name}`, bytes.length, sha, now)
+        insert.run(articleUid(sha), sha, title, title, `19${60 + (i % 40)}-01-01`, i % 3 ? 'en' : 'ru', text, text.length, `/corpus/${name}`, bytes.length, sha, now)
           .lastInsertRowid,
       );
       fts.run(id, indexKeys(title), indexKeys(text));

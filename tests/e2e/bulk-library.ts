@@ -58,15 +58,15 @@ export function insertArticles(lib: Library, articles: Iterable<NewArticle>): nu
   const now = new Date().toISOString();
   const batch = Number(lib.stmt("INSERT INTO batches (started_at, finished_at, label) VALUES (?, ?, 'bulk')").run(now, now).lastInsertRowid);
   const insert = lib.db.prepare(
-    `INSERT INTO articles (uid, text_sha256, title, date, source, lang, script, text, text_length, format, batch_id, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?)`,
+    `INSERT INTO articles (uid, text_sha256, title, title_key, date, source, lang, script, text, text_length, format, batch_id, imported_at)
+     VALUES (?, ?, ?, title_sort_key(?), ?, ?, ?, ?, ?, ?, 'seed', ?, ?)`,
   );
   const ids: number[] = [];
   // Random uids and hashes land all over their indexes: a large page cache keeps that in memory.
   lib.db.pragma('cache_size = -262144');
   lib.db.transaction(() => {
     for (const a of articles) {
-      ids.push(Number(insert.run(urn(), sha256(a.text), a.title, a.date, a.source, a.lang, a.script, a.text, a.text.length, batch, now).lastInsertRowid));
+      ids.push(Number(insert.run(urn(), sha256(a.text), a.title, a.title, a.date, a.source, a.lang, a.script, a.text, a.text.length, batch, now).lastInsertRowid));
     }
   })();
   return ids;

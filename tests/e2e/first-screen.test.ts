@@ -40,7 +40,7 @@ describe('the first screen before the app has started', () => {
     try {
       insertArticles(lib, corpusCopies(readCorpus({ limit: 400 }), 1_000));
       titles = lib.db.prepare('SELECT title FROM articles ORDER BY date DESC, id DESC LIMIT 3').pluck().all() as string[];
-      byTitle = lib.db.prepare('SELECT title FROM articles ORDER BY title COLLATE NOCASE ASC, id ASC LIMIT 3').pluck().all() as string[];
+      byTitle = lib.db.prepare('SELECT title FROM articles ORDER BY title_key, id LIMIT 3').pluck().all() as string[];
       articleId = lib.db.prepare('SELECT id FROM articles ORDER BY id DESC LIMIT 1').pluck().get() as number;
     } finally {
       lib.close();

@@ -59,17 +59,35 @@ export function filterSql(f: ArticleFilter): { where: string; params: unknown[] 
 
 // Each order is one an index serves, so the first page of 100,000 articles needs no sort.
 // Undated articles come last either way (SQLite sorts NULL lowest, hence `date IS NULL` first
-// when ascending, backed by the articles_date_asc index).
+// when ascending, backed by the articles_date_asc index). Titles sort by their stored sort key
+// (shared/text/sort-key.ts), backed by the articles_title_key index.
 const ORDER: Record<string, { asc: string; desc: string }> = {
   date: { asc: 'a.date IS NULL, a.date, a.id', desc: 'a.date DESC, a.id DESC' },
-  title: { asc: 'a.title COLLATE NOCASE, a.id', desc: 'a.title COLLATE NOCASE DESC, a.id DESC' },
+  title: { asc: 'a.title_key, a.id', desc: 'a.title_key DESC, a.id DESC' },
   imported: { asc: 'a.id', desc: 'a.id DESC' },
 };
+
+// A library opened read-only from before the sort key was stored (its schema cannot be brought
+// up to date without writing): the same order, with the key computed for every title as the
+// page is sorted. Slower, as no index serves it, but the order is the one the key gives.
+const COMPUTED_TITLE_ORDER = { asc: 'title_sort_key(a.title), a.id', desc: 'title_sort_key(a.title) DESC, a.id DESC' };
+
+const storesTitleKey = new WeakMap<Library, boolean>();
+
+/// Whether the library's articles carry their title's sort key.
+function hasTitleKey(lib: Library): boolean {
+  let has = storesTitleKey.get(lib);
+  if (has === undefined) {
+    has = lib.stmt("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'title_key'").pluck().get() === 1;
+    storesTitleKey.set(lib, has);
+  }
+  return has;
+}
 
 export function listArticles(lib: Library, args: Omit<CallArgs<'listArticles'>, 'collectionId'> & ArticleFilter): { total: number; items: ArticleSummary[] } {
   const { where, params } = filterSql(args);
   const total = lib.stmt(`SELECT count(*) FROM articles a ${where}`).pluck().get(...params) as number;
-  const order = ORDER[args.sort][args.order];
+  const order = (args.sort === 'title' && !hasTitleKey(lib) ? COMPUTED_TITLE_ORDER : ORDER[args.sort])[args.order];
   // The page's ids first, from the index alone; the summary columns only for those rows.
   const items = lib
     .stmt(

@@ -1,4 +1,5 @@
 import { indexKeys } from '../../../shared/text/index.js';
+import { titleSortKey } from '../../../shared/text/sort-key.js';
 import type { Library } from '../db/open.js';
 import { detectLanguage } from '../import/language.js';
 import { articleUid, sha256Hex } from './identity.js';
@@ -65,8 +66,8 @@ export type ArticleContent = Pick<NewArticle, 'title' | 'text' | 'date' | 'lang'
 export type ArticleProvenance = Pick<NewArticle, 'origPath' | 'origSize' | 'origSha256' | 'encoding' | 'format' | 'batchId' | 'importedAt'>;
 
 /// An article in the form its row and index entries take: everything that costs work to compute
-/// (normal form, identity, language, folded index keys) and needs no database, so imports can
-/// prepare articles off the thread that writes them.
+/// (normal form, identity, language, folded index keys, sort key) and needs no database, so
+/// imports can prepare articles off the thread that writes them.
 export interface PreparedArticle {
   uid: string;
   textSha256: string;
@@ -77,6 +78,8 @@ export interface PreparedArticle {
   url: string | null;
   lang: string;
   script: string;
+  /// The title's place in alphabetical order (`titleSortKey`).
+  titleKey: string;
   titleKeys: string;
   bodyKeys: string;
 }
@@ -98,6 +101,7 @@ export function prepareArticle(a: ArticleContent): PreparedArticle {
     url: a.url ?? null,
     lang,
     script: a.script || scriptOf(lang, detected.script),
+    titleKey: titleSortKey(title),
     titleKeys: indexKeys(title),
     bodyKeys: indexKeys(text),
   };
@@ -111,15 +115,16 @@ export function writeArticle(lib: Library, p: PreparedArticle, from: ArticleProv
   // the uid index, not two.
   const inserted = lib
     .stmt(
-      `INSERT INTO articles (uid, text_sha256, title, date, source, url, lang, script, text, text_length,
+      `INSERT INTO articles (uid, text_sha256, title, title_key, date, source, url, lang, script, text, text_length,
          orig_path, orig_size, orig_sha256, encoding, format, batch_id, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (uid) DO NOTHING`,
     )
     .run(
       p.uid,
       p.textSha256,
       p.title,
+      p.titleKey,
       p.date,
       p.source,
       p.url,

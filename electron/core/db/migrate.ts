@@ -1,12 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { QalamError } from '../errors.js';
+import { registerFunctions } from './functions.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /// The step only adds what can be worked out from the rest of the library (a sort key, an
+  /// index), and queries do without it when it is missing: a library that cannot be written is
+  /// read without it rather than refused. Marked by a first line `-- optional-for-readers`.
+  optionalForReaders?: boolean;
 }
+
+const OPTIONAL_FOR_READERS = /^-- optional-for-readers\s*$/;
 
 const migrationsDir = new URL('./migrations/', import.meta.url);
 
@@ -15,7 +22,10 @@ export function loadMigrations(dir: URL = migrationsDir): Migration[] {
   const list = readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(new URL(f, dir), 'utf8') }));
+    .map((f) => {
+      const sql = readFileSync(new URL(f, dir), 'utf8');
+      return { version: Number(f.slice(0, 3)), name: f, sql, optionalForReaders: OPTIONAL_FOR_READERS.test(sql.split('\n', 1)[0]) };
+    });
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3…: ${m.name} is out of step`);
   });
@@ -34,6 +44,8 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
         'Update Qalam to open it; the file has not been changed.',
     );
   }
+  // Migrations may compute what they add with the library's SQL functions.
+  registerFunctions(db);
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);
@@ -41,4 +53,10 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
     })();
   }
   return latest;
+}
+
+/// Whether a library at schema `version` can be read without the later steps, which it cannot
+/// be given when it may not be written.
+export function readableWithout(migrations: Migration[], version: number): boolean {
+  return migrations.slice(version).every((m) => m.optionalForReaders);
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { titleSortKey } from '../../../shared/text/sort-key.js';
 import { tempDir } from '../../../tests/support/corpus.js';
 import { loadMigrations, migrate } from './migrate.js';
 import { openLibrary } from './open.js';
@@ -102,6 +103,25 @@ describe('openLibrary', () => {
     upgraded.close();
   });
 
+  it('opens read-only a library whose missing steps readers can do without, and upgrades it when it may write', () => {
+    const path = join(temp(), 'lib.sqlite');
+    openLibrary(path).close();
+    const before = readFileSync(path);
+    const latest = loadMigrations().length;
+    const migrations = [
+      ...loadMigrations(),
+      { version: latest + 1, name: 'next.sql', sql: 'CREATE INDEX articles_next ON articles(source, id)', optionalForReaders: true },
+    ];
+    const lib = openLibrary(path, { readonly: true, migrations });
+    expect(lib.readonly).toBe(true);
+    expect(lib.schemaVersion).toBe(latest);
+    lib.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
+    const upgraded = openLibrary(path, { readOnlyIfUnwritable: true, migrations });
+    expect(upgraded.schemaVersion).toBe(latest + 1);
+    upgraded.close();
+  });
+
   it('opens a library whose name starts with "file:" by that name', () => {
     const dir = temp();
     const cwd = process.cwd();
@@ -143,5 +163,23 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     // The failed migration left nothing behind.
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
+  });
+
+  it('marks the step that adds the title sort key as one readers can do without, and the others not', () => {
+    const optional = loadMigrations().map((m) => [m.name, m.optionalForReaders]);
+    expect(optional).toEqual([
+      ['001_init.sql', false],
+      ['002_collection_script.sql', false],
+      ['003_title_sort_key.sql', true],
+    ]);
+  });
+
+  it('brings a bare connection up to date, with the functions its steps compute with', () => {
+    const db = new Database(':memory:');
+    migrate(db, loadMigrations().slice(0, 2));
+    db.exec("INSERT INTO articles (uid, text_sha256, title, lang, script, text, imported_at) VALUES ('u', 's', 'Қала', 'kk', 'Cyrl', '', '')");
+    migrate(db);
+    expect(db.prepare('SELECT title_key FROM articles').pluck().get()).toBe(titleSortKey('Қала'));
+    db.close();
   });
 });

@@ -4,7 +4,8 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { QalamError } from '../errors.js';
-import { loadMigrations, migrate, type Migration } from './migrate.js';
+import { registerFunctions } from './functions.js';
+import { loadMigrations, migrate, readableWithout, type Migration } from './migrate.js';
 
 // better-sqlite3 reads this once, when its native part loads at the first connection. It lets a
 // `file:` name carry `immutable=1`, the only way SQLite reads a WAL library from a folder where it
@@ -104,11 +105,12 @@ function walBytes(path: string): number {
 }
 
 /// A read-only connection that has read the library's header, so that any trouble opening the
-/// write-ahead log shows here.
+/// write-ahead log shows here, with the library's SQL functions.
 function readOnlyConnection(name: string): DB {
   const db = new Database(name, { readonly: true });
   try {
     db.pragma('user_version');
+    registerFunctions(db);
     return db;
   } catch (e) {
     db.close();
@@ -176,12 +178,13 @@ function open(path: string, readonly: boolean, migrations: Migration[]): Library
   }
   let db: DB | undefined;
   try {
-    db = readonly ? openReadOnly(path) : new Database(sqliteName(path));
+    if (readonly) db = openReadOnly(path);
+    else registerFunctions((db = new Database(sqliteName(path))));
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) migrate(db, migrations); // throws too_new before any write
     refuseForeignDatabase(db, path, version);
-    if (readonly && version < migrations.length) {
+    if (readonly && !readableWithout(migrations, version)) {
       throw new QalamError(
         'read_only',
         version === 0
@@ -212,7 +215,12 @@ function open(path: string, readonly: boolean, migrations: Migration[]): Library
       path,
       schemaVersion,
       readonly,
-      openReader: () => (readonly ? openReadOnly(path) : new Database(sqliteName(path), { readonly: true })),
+      openReader: () => {
+        if (readonly) return openReadOnly(path);
+        const reader = new Database(sqliteName(path), { readonly: true });
+        registerFunctions(reader);
+        return reader;
+      },
       stmt(sql) {
         let s = cache.get(sql);
         if (!s) {
