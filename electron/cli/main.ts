@@ -35,8 +35,10 @@ function isDashWord(arg: string, options: OptionSpec): boolean {
 }
 
 /// Errors that come down to how the command was called (what it named, what it was given):
-/// exit 2, like a usage error. Anything else that fails is exit 1.
-const USAGE_CODES = new Set(['bad_input', 'bad_query', 'not_found', 'not_a_library']);
+/// exit 2, like a usage error. A name or path already taken (`conflict`: a collection named
+/// again, an export onto an existing folder) is one of them, as `qalam backup` onto an existing
+/// file is. Anything else that fails is exit 1.
+const USAGE_CODES = new Set(['bad_input', 'bad_query', 'not_found', 'not_a_library', 'conflict']);
 
 /// An option that takes one value and was given several (`--quote a --quote b`): taking the last
 /// one silently would do something the caller did not ask for.

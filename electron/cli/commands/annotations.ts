@@ -1,6 +1,8 @@
 import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import type { Annotation, Tag } from '../../../shared/model.js';
+import { isClusterBoundary } from '../../core/annotations/context.js';
 import { articleText, queryAnnotations } from '../../core/annotations/model.js';
+import { taggedAnnotations } from '../../core/annotations/passages.js';
 import type { Library } from '../../core/db/open.js';
 import { invoke } from '../../core/dispatch.js';
 import { notFound } from '../../core/errors.js';
@@ -19,12 +21,26 @@ function articleId(raw: string | undefined, what: string): number {
 }
 
 /// Start offsets (UTF-16) of the occurrences of `quote` in `text`, each search resuming after
-/// the previous match, as a find-next in an editor counts them.
-function occurrences(text: string, quote: string): number[] {
+/// the previous match, as a find-next in an editor counts them. A match that begins or ends
+/// inside a character as the reader sees it (the "за" of "за́мок", whose а carries a stress
+/// mark; one emoji of a family) is no occurrence: its passage would cut that character in two.
+/// `partial` counts those.
+function occurrences(text: string, quote: string): { found: number[]; partial: number } {
   const found: number[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + quote.length)) found.push(i);
-  return found;
+  let partial = 0;
+  for (let i = text.indexOf(quote); i !== -1; ) {
+    if (isClusterBoundary(text, i) && isClusterBoundary(text, i + quote.length)) {
+      found.push(i);
+      i = text.indexOf(quote, i + quote.length);
+    } else {
+      partial++;
+      i = text.indexOf(quote, i + 1);
+    }
+  }
+  return { found, partial };
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function tagNamesById(tags: Tag[]): Map<number, string> {
   return new Map(tags.map((t) => [t.id, tagPathString(t)]));
@@ -40,9 +56,11 @@ function codePoints(index: CodePointIndex, a: Annotation): { start: number | nul
   }
 }
 
+/// `s` on one line, at most `max` characters as the reader counts them (a letter with its
+/// accents, an emoji sequence), so a shortened passage never ends in half a character.
 const oneLine = (s: string, max: number) => {
   const flat = s.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(flat);
+  const chars = Array.from(graphemes.segment(flat), (g) => g.segment);
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : flat;
 };
 
@@ -77,13 +95,15 @@ paths for tags under a parent. Exits 2 with a message when the article or the te
     const occurrence = intOption(args, 'occurrence', 1, 1);
     return withArchive(args, io, async (archive) => {
       const article = await invoke(archive.handlers, 'getArticle', { id });
-      const found = occurrences(article.text, quote);
+      const { found, partial } = occurrences(article.text, quote);
       if (found.length < occurrence) {
         const shown = oneLine(quote, 60);
         throw notFound(
-          found.length === 0
-            ? `"${shown}" does not occur in article ${id}.`
-            : `"${shown}" occurs ${found.length} time${found.length === 1 ? '' : 's'} in article ${id}; there is no occurrence ${occurrence}.`,
+          found.length === 0 && partial > 0
+            ? `"${shown}" occurs in article ${id} only as part of a longer character (a letter with an accent or stress mark, or a joined emoji); quote the whole character.`
+            : found.length === 0
+              ? `"${shown}" does not occur in article ${id}.`
+              : `"${shown}" occurs ${found.length} time${found.length === 1 ? '' : 's'} in article ${id}; there is no occurrence ${occurrence}.`,
         );
       }
       const start = found[occurrence - 1];
@@ -124,7 +144,8 @@ const annotationsCommand: Command = {
   usage: `Usage: qalam annotations [--article ID] [--tag TAG] [--json]
 
   --article ID   only the annotations of this article
-  --tag TAG      only annotations carrying this tag (a name or Parent/Child path)
+  --tag TAG      only annotations carrying this tag (a name or Parent/Child path; children
+                 included)
 Lists in article order, then text order. With --json prints {"total": N, "annotations": [{"id",
 "articleId", "exact", "start", "end", "tags", "note"}]}: start and end count Unicode code points
 (end exclusive); tags are names, or Parent/Child paths for tags under a parent. An annotation whose
@@ -138,7 +159,9 @@ passage was lost when its article's text changed has start and end null.`,
       const lib = archive.ctx.lib;
       if (article !== undefined) articleText(lib, article); // not_found for a missing article
       const tagId = tagFilter(lib, args);
-      const { total, items } = queryAnnotations(lib, { articleId: article, tagId });
+      // A tag takes in the tags below it, as the Passages view and `qalam export --tag` do.
+      const { total, items } =
+        tagId === undefined ? queryAnnotations(lib, { articleId: article }) : taggedAnnotations(lib, { tagIds: [tagId], match: 'any', articleId: article });
       const names = tagNamesById(await invoke(archive.handlers, 'listTags', {}));
       const indexes = new Map<number, CodePointIndex>();
       const indexOf = (id: number) => {

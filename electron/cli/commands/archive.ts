@@ -6,6 +6,8 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type Command } from '../command.js';
 import { printJson, withArchive } from '../library.js';
 import { flag, intOption, scriptOption, stringOption } from '../options.js';
 import { followJob } from '../follow-job.js';
+import { countOf } from '../count.js';
+import { FILES } from '../progress.js';
 
 const importCommand: Command = {
   name: 'import',
@@ -23,11 +25,11 @@ With --json prints {"imported": N, "duplicates": N, "failed": [{"path", "error"}
     if (args.positionals.length === 0) throw new UsageError('name at least one file or folder to import');
     return withArchive(args, io, async (archive) => {
       const { jobId } = await invoke(archive.handlers, 'importPaths', { paths: args.positionals });
-      const r = await followJob<ImportSummary>(archive, jobId, io, 'Importing');
+      const r = await followJob<ImportSummary>(archive, jobId, io, 'Importing', FILES);
       if (flag(args, 'json')) {
         printJson(io, { imported: r.imported, duplicates: r.duplicates, failed: r.failed, batch: r.batchId });
       } else {
-        io.out(`Imported ${r.imported} article${r.imported === 1 ? '' : 's'}, ${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'}, ${r.failed.length} failed.\n`);
+        io.out(`Imported ${countOf(r.imported, 'article')}, ${countOf(r.duplicates, 'duplicate')}, ${r.failed.length} failed.\n`);
         for (const f of r.failed) io.out(`  failed: ${f.path}: ${f.error}\n`);
       }
       return EXIT_OK;
@@ -66,7 +68,7 @@ matched words in snippets are marked <b>…</b>. A malformed query exits 2 with 
           results: r.results.map((h) => ({ id: h.id, title: h.title, date: h.date, lang: h.lang, path: h.path, snippet: h.snippet, score: h.score })),
         });
       } else {
-        io.out(`${r.total} article${r.total === 1 ? '' : 's'}\n`);
+        io.out(`${countOf(r.total, 'article')}\n`);
         for (const h of r.results) {
           const snippet = h.snippet.replace(/<\/?b>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
           io.out(`\n[${h.id}] ${h.title}  (${h.date ?? 'no date'}, ${h.lang})\n    ${snippet}\n`);
@@ -91,7 +93,7 @@ const showCommand: Command = {
       else {
         const p = a.provenance;
         io.out(`${a.title}\n${a.date ?? 'no date'} · ${a.lang} · ${a.source ?? 'unknown source'} · ${a.uid}\n`);
-        io.out(`from ${p.path ?? '?'} (${p.format}, ${p.encoding}, ${p.size} bytes, sha256 ${p.sha256}), imported ${p.importedAt}\n\n`);
+        io.out(`from ${p.path ?? '?'} (${p.format}, ${p.encoding}, ${p.size === null ? 'size unknown' : countOf(p.size, 'byte')}, sha256 ${p.sha256}), imported ${p.importedAt}\n\n`);
         io.out(a.text + '\n');
       }
       return EXIT_OK;
@@ -132,7 +134,7 @@ With --json prints {"total": N, "items": [...]}.`,
       });
       if (flag(args, 'json')) printJson(io, r);
       else {
-        io.out(`${r.total} article${r.total === 1 ? '' : 's'}\n`);
+        io.out(`${countOf(r.total, 'article')}\n`);
         for (const a of r.items) io.out(`${String(a.id).padStart(7)}  ${a.date ?? '          '}  ${a.lang.padEnd(7)}  ${a.title}\n`);
       }
       return EXIT_OK;
@@ -151,7 +153,7 @@ const statsCommand: Command = {
       if (flag(args, 'json')) printJson(io, { ...s, path: archive.ctx.lib.path });
       else {
         const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-        io.out(`${archive.ctx.lib.path}\n${s.articles} articles, ${s.annotations} annotations, ${s.tags} tags, ${s.collections} collections\n`);
+        io.out(`${archive.ctx.lib.path}\n${countOf(s.articles, 'article')}, ${countOf(s.annotations, 'annotation')}, ${countOf(s.tags, 'tag')}, ${countOf(s.collections, 'collection')}\n`);
         io.out(`text ${mb(s.textBytes)}, library ${mb(s.sizeBytes)}\n\nBy language:\n`);
         for (const l of s.byLang) io.out(`  ${l.lang.padEnd(8)} ${l.count}\n`);
         io.out('\nBy source:\n');

@@ -9,6 +9,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command, type Parsed
 import { printJson, withArchive } from '../library.js';
 import { flag, listOption, scriptOption, stringOption } from '../options.js';
 import { followJob } from '../follow-job.js';
+import { countOf } from '../count.js';
 import { findTagByName } from '../../core/tags/model.js';
 
 /// A tag given by name or `Parent/Child` path, as the CLI takes them.
@@ -27,7 +28,7 @@ function articleIdList(values: string[]): number[] {
 
 function describeCollection(c: Collection): string {
   const saved = c.query ? `, saved search: ${c.query}${c.script === 'exact' ? ' (exact script)' : ''}` : '';
-  return `${c.name}  (${c.count} article${c.count === 1 ? '' : 's'}${saved})${c.description ? ` — ${c.description}` : ''}\n`;
+  return `${c.name}  (${countOf(c.count, 'article')}${saved})${c.description ? ` — ${c.description}` : ''}\n`;
 }
 
 /// --query with how it matches scripts (--script any|exact, as `qalam search` takes it); --script
@@ -147,9 +148,9 @@ With --json prints {"path", "articles", "annotations", "tags", "bytes", "ms"}.`,
         excel: flag(args, 'excel'),
         zip: flag(args, 'zip'),
       });
-      const r = await followJob<ExportResult>(archive, jobId, io, `Exporting ${format.data}`);
+      const r = await followJob<ExportResult>(archive, jobId, io, `Exporting ${format.data}`, 'share');
       if (flag(args, 'json')) printJson(io, r);
-      else io.out(`Wrote ${r.path}: ${r.articles} articles, ${r.annotations} passages, ${r.tags} tags (${(r.ms / 1000).toFixed(1)} s).\n`);
+      else io.out(`Wrote ${r.path}: ${countOf(r.articles, 'article')}, ${countOf(r.annotations, 'passage')}, ${countOf(r.tags, 'tag')} (${(r.ms / 1000).toFixed(1)} s).\n`);
       return EXIT_OK;
     }, 'read');
   },
@@ -169,12 +170,14 @@ or zip) is checked against its manifest first. What cannot be placed is listed; 
     if (!path || args.positionals.length > 1) throw new UsageError('name one file or bag to import');
     return withArchive(args, io, async (archive) => {
       const { jobId } = await invoke(archive.handlers, 'importAnnotations', { path });
-      const r = await followJob<ImportReport>(archive, jobId, io, 'Importing');
+      const r = await followJob<ImportReport>(archive, jobId, io, 'Importing', 'share');
       if (flag(args, 'json')) printJson(io, r);
       else {
         const c = r.counts;
-        io.out(`Imported from ${r.format}: ${c.articlesCreated} new articles (${c.articlesExisting} already here), ${c.tagsCreated} new tags, ${c.annotationsCreated} passages (${c.annotationsExisting} already here).\n`);
-        if (r.problemCount) io.out(`${r.problemCount} item${r.problemCount === 1 ? '' : 's'} could not be imported:\n`);
+        io.out(
+          `Imported from ${r.format}: ${countOf(c.articlesCreated, 'new article')} (${c.articlesExisting} already here), ${countOf(c.tagsCreated, 'new tag')}, ${countOf(c.annotationsCreated, 'passage')} (${c.annotationsExisting} already here).\n`,
+        );
+        if (r.problemCount) io.out(`${countOf(r.problemCount, 'item')} could not be imported:\n`);
         for (const p of r.problems) io.out(`  ${p.item}: ${p.reason}\n`);
         if (r.problemCount > r.problems.length) io.out(`  … and ${r.problemCount - r.problems.length} more\n`);
       }

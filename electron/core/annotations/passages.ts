@@ -13,8 +13,13 @@
 // annotations long, so `probe` wins while that is shorter than the set.
 //
 // Totals are counted once and remembered until the library changes.
+//
+// A tag stands for itself and every tag below it in the codebook: the passages of "Places" are
+// also those tagged "Places/Tashkent", as an export or a collection of a tag takes them. The rule
+// is written once, as the tag_scope table below, and used by every way of listing passages.
 
-import type { Passage } from '../../../shared/model.js';
+import type { Annotation, Passage } from '../../../shared/model.js';
+import type { Database } from 'better-sqlite3';
 import type { Library } from '../db/open.js';
 import { notFound } from '../errors.js';
 import { contextAfter, contextBefore } from './context.js';
@@ -24,7 +29,8 @@ import { ANNOTATION_COLUMNS, withTags, type AnnotationRow } from './model.js';
 /// dates. An export of the Passages view selects with the same filter.
 export interface PassageFilter {
   tagIds: readonly number[];
-  /// `any`: passages carrying at least one of the tags; `all`: carrying every one of them.
+  /// `any`: passages carrying at least one of the tags; `all`: carrying every one of them. A tag
+  /// is carried by a passage that carries it or any tag below it.
   match: 'any' | 'all';
   /// A language tag; `uz` also matches `uz-Cyrl` and `uz-Latn`. Case does not matter.
   lang?: string;
@@ -44,23 +50,36 @@ type PassageRow = AnnotationRow & { title: string; date: string | null; lang: st
 
 type Strategy = 'probe' | 'set';
 
-/// The condition that annotation `a` carries any (or all) of the tags in @tags.
+/// The tags the tags in @tags stand for, as rows (chosen, id): each chosen tag with itself and
+/// every tag below it. UNION, not UNION ALL, so even a damaged codebook with a cycle ends.
+/// Goes before the statement's SELECT; the statement binds @tags (a JSON array of ids).
+const TAG_SCOPE = `WITH RECURSIVE tag_scope(chosen, id) AS MATERIALIZED (
+    SELECT value, value FROM json_each(@tags)
+    UNION SELECT s.chosen, t.id FROM tags t JOIN tag_scope s ON t.parent_id = s.id)`;
+
+/// The ids of the tags `tagIds` stand for: each with every tag below it.
+export function tagsWithin(db: Pick<Database, 'prepare'>, tagIds: readonly number[]): Set<number> {
+  return new Set(db.prepare(`${TAG_SCOPE} SELECT DISTINCT id FROM tag_scope`).pluck().all({ tags: JSON.stringify(tagIds) }) as number[]);
+}
+
+/// The condition that annotation `a` carries any (or all) of the tags in @tags, a tag counting
+/// as carried when the annotation carries it or a tag below it. Needs TAG_SCOPE.
 function carriesTags(match: 'any' | 'all', strategy: Strategy): string {
-  const tags = 'SELECT value FROM json_each(@tags)';
   if (strategy === 'probe') {
     return match === 'any'
-      ? `EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id AND t.tag_id IN (${tags}))`
-      : `(SELECT COUNT(*) FROM annotation_tags t WHERE t.annotation_id = a.id AND t.tag_id IN (${tags})) = @needed`;
+      ? 'EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id AND t.tag_id IN (SELECT id FROM tag_scope))'
+      : `(SELECT COUNT(DISTINCT s.chosen) FROM annotation_tags t JOIN tag_scope s ON s.id = t.tag_id WHERE t.annotation_id = a.id) = @needed`;
   }
   return `a.id IN (${tagSet(match)})`;
 }
 
 /// The ids of the annotations carrying any (or all) of the tags, from the tag index alone.
+/// Needs TAG_SCOPE.
 function tagSet(match: 'any' | 'all'): string {
   return match === 'any'
-    ? 'SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT value FROM json_each(@tags))'
-    : `SELECT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT value FROM json_each(@tags))
-       GROUP BY annotation_id HAVING COUNT(*) = @needed`;
+    ? 'SELECT DISTINCT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT id FROM tag_scope)'
+    : `SELECT t.annotation_id FROM annotation_tags t JOIN tag_scope s ON s.id = t.tag_id
+       GROUP BY t.annotation_id HAVING COUNT(DISTINCT s.chosen) = @needed`;
 }
 
 type Dated = 'dated' | 'undated' | 'either';
@@ -97,7 +116,7 @@ function params(q: PassageFilter, tagIds: number[]) {
 }
 
 function count(lib: Library, q: PassageFilter, dated: Dated, p: ReturnType<typeof params>): number {
-  return (lib.stmt(`SELECT COUNT(*) AS n ${walk(q, dated, 'set')}`).get(p) as { n: number }).n;
+  return (lib.stmt(`${TAG_SCOPE} SELECT COUNT(*) AS n ${walk(q, dated, 'set')}`).get(p) as { n: number }).n;
 }
 
 interface Totals {
@@ -122,7 +141,7 @@ function totalsFor(lib: Library, q: PassageQuery, tagIds: number[], p: ReturnTyp
   if (!cache) remembered.set(lib, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
-  const tagged = (lib.stmt(`SELECT COUNT(*) AS n FROM (${tagSet(q.match)})`).get(p) as { n: number }).n;
+  const tagged = (lib.stmt(`${TAG_SCOPE} SELECT COUNT(*) AS n FROM (${tagSet(q.match)})`).get(p) as { n: number }).n;
   const annotations = (lib.stmt('SELECT COUNT(*) AS n FROM annotations').get() as { n: number }).n;
   const filtered = q.lang !== undefined || q.dateFrom !== undefined || q.dateTo !== undefined;
   const total = tagged === 0 ? 0 : filtered ? count(lib, q, 'either', p) : tagged;
@@ -141,7 +160,7 @@ function page(lib: Library, q: PassageQuery, dated: Dated, p: ReturnType<typeof 
   const strategy: Strategy = walked < t.tagged ? 'probe' : 'set';
   return lib
     .stmt(
-      `SELECT ${ANNOTATION_COLUMNS}, ar.title, ar.date, ar.lang ${walk(q, dated, strategy)}
+      `${TAG_SCOPE} SELECT ${ANNOTATION_COLUMNS}, ar.title, ar.date, ar.lang ${walk(q, dated, strategy)}
        ORDER BY ar.date, ar.id, a.start, a.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...p, limit, offset }) as PassageRow[];
@@ -152,16 +171,38 @@ function page(lib: Library, q: PassageQuery, dated: Dated, p: ReturnType<typeof 
 /// own (an export holding exactly what the Passages view lists). In no particular order.
 export function passageSelection(q: PassageFilter): { sql: string; params: Record<string, unknown> } {
   const tagIds = [...new Set(q.tagIds)];
-  return { sql: `SELECT a.id, a.article_id ${walk(q, 'either', 'set')}`, params: params(q, tagIds) };
+  return { sql: `${TAG_SCOPE} SELECT a.id, a.article_id ${walk(q, 'either', 'set')}`, params: params(q, tagIds) };
 }
 
-/// Every passage carrying any (or all) of the tags, across the archive, in order of article
-/// date (undated articles last), then article, then position; with context and article details.
-export function passages(lib: Library, q: PassageQuery): { total: number; items: Passage[] } {
+/// The annotations of one or more tags (any or all of them, by the same rule as `passages`),
+/// optionally of one article, in article then text order, with their total: what
+/// `qalam annotations --tag` lists. `not_found` for a tag that is not there.
+export function taggedAnnotations(
+  lib: Library,
+  q: { tagIds: readonly number[]; match: 'any' | 'all'; articleId?: number },
+): { total: number; items: Annotation[] } {
   const tagIds = [...new Set(q.tagIds)];
+  requireTags(lib, tagIds);
+  const where = `${carriesTags(q.match, 'set')}${q.articleId === undefined ? '' : ' AND a.article_id = @article'}`;
+  const p = { tags: JSON.stringify(tagIds), needed: tagIds.length, article: q.articleId ?? null };
+  const rows = lib
+    .stmt(`${TAG_SCOPE} SELECT ${ANNOTATION_COLUMNS} FROM annotations a WHERE ${where} ORDER BY a.article_id, a.start, a."end", a.id`)
+    .all(p) as AnnotationRow[];
+  return { total: rows.length, items: withTags(lib, rows) };
+}
+
+function requireTags(lib: Library, tagIds: readonly number[]): void {
   for (const id of tagIds) {
     if (!lib.stmt('SELECT 1 FROM tags WHERE id = ?').get(id)) throw notFound(`There is no tag with id ${id}.`);
   }
+}
+
+/// Every passage carrying any (or all) of the tags (each with the tags below it), across the
+/// archive, in order of article date (undated articles last), then article, then position; with
+/// context and article details.
+export function passages(lib: Library, q: PassageQuery): { total: number; items: Passage[] } {
+  const tagIds = [...new Set(q.tagIds)];
+  requireTags(lib, tagIds);
   const p = params(q, tagIds);
   const totals = totalsFor(lib, q, tagIds, p);
   const dated = totals.total - totals.undated;

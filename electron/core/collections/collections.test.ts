@@ -49,6 +49,14 @@ describe('collections', () => {
     expect((await invoke(h, 'listCollections', {})).filter((x) => x.name.toLocaleLowerCase() === 'тадқиқот')).toHaveLength(1);
   });
 
+  it('lists collections in the alphabetical order of their names, whatever the script and case', async () => {
+    const h = archive.handlers;
+    for (const name of ['Ягона', 'қарор', 'Кеңес', 'ўқув', 'Уй', 'Әлем', 'апрель', 'zeta', 'Älem', 'alpha']) await invoke(h, 'createCollection', { name });
+    const names = (await invoke(h, 'listCollections', {})).map((c) => c.name);
+    const order = ['alpha', 'Älem', 'zeta', 'апрель', 'Әлем', 'Кеңес', 'қарор', 'Уй', 'ўқув', 'Ягона'];
+    expect(names.filter((n) => order.includes(n))).toEqual(order);
+  });
+
   it('adds every article with a passage of a tag or of its children', async () => {
     const h = archive.handlers;
     const c = await invoke(h, 'createCollection', { name: 'Economy' });

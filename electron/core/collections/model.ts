@@ -1,5 +1,6 @@
 import type { CallArgs } from '../../../shared/contract/index.js';
 import type { Collection } from '../../../shared/model.js';
+import { passageSelection } from '../annotations/passages.js';
 import type { Library } from '../db/open.js';
 import { QalamError } from '../errors.js';
 
@@ -83,7 +84,7 @@ export async function getCollection(lib: Library, id: number, searchAll: SearchA
 }
 
 export async function listCollections(lib: Library, searchAll: SearchAll): Promise<Collection[]> {
-  const rows = lib.stmt(`${SELECT} ORDER BY name COLLATE NOCASE`).all() as Row[];
+  const rows = lib.stmt(`${SELECT} ORDER BY title_sort_key(name), name, id`).all() as Row[];
   const out: Collection[] = [];
   for (const r of rows) out.push(await toCollection(lib, r, searchAll));
   return out;
@@ -140,15 +141,13 @@ export async function addToCollection(
   if (args.query) ids.push(...(await searchAll(args.query, args.script ?? 'any')));
   if (args.tagId !== undefined) {
     if (lib.stmt('SELECT 1 FROM tags WHERE id = ?').get(args.tagId) === undefined) throw new QalamError('not_found', `There is no tag ${args.tagId}.`);
+    // The articles with passages of the tag, by the rule the Passages view lists them with.
+    const tagged = passageSelection({ tagIds: [args.tagId], match: 'any' });
     ids.push(
       ...(lib
-        .stmt(
-          `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
-           SELECT DISTINCT n.article_id FROM annotations n JOIN annotation_tags at ON at.annotation_id = n.id
-            WHERE at.tag_id IN (SELECT id FROM sub) ORDER BY n.article_id`,
-        )
+        .stmt(`SELECT DISTINCT article_id FROM (${tagged.sql}) ORDER BY article_id`)
         .pluck()
-        .all(args.tagId) as number[]),
+        .all(tagged.params) as number[]),
     );
   }
   const insert = lib.stmt('INSERT OR IGNORE INTO collection_articles (collection_id, article_id, added_at) VALUES (?, ?, ?)');

@@ -1,5 +1,5 @@
 import type { Database as DB, Statement } from 'better-sqlite3';
-import { passageSelection, type PassageFilter } from '../annotations/passages.js';
+import { passageSelection, tagsWithin, type PassageFilter } from '../annotations/passages.js';
 import { originalBytes } from '../articles/originals.js';
 import type { Annotation, ArticleSummary } from '../../../shared/model.js';
 import type { Library } from '../db/open.js';
@@ -109,7 +109,7 @@ export class ExportSource {
     );
     const all = (
       this.db
-        .prepare('SELECT id, uid, name, parent_id AS parentId, color, description FROM tags ORDER BY name COLLATE NOCASE, id')
+        .prepare('SELECT id, uid, name, parent_id AS parentId, color, description FROM tags ORDER BY title_sort_key(name), name, id')
         .all() as Omit<CodebookTag, 'path'>[]
     ).map((t) => ({ ...t, path: [] as string[] }));
     const byId = new Map(all.map((t) => [t.id, t]));
@@ -124,15 +124,7 @@ export class ExportSource {
     // Passages listed by a filter carry its tags: those tags make the codebook, as named tags do.
     const chosenTags = scope.tagIds ?? scope.passages?.tagIds ?? null;
     if (chosenTags) {
-      const wanted = new Set<number>();
-      const childrenOf = new Map<number, number[]>();
-      for (const t of all) if (t.parentId !== null) childrenOf.set(t.parentId, [...(childrenOf.get(t.parentId) ?? []), t.id]);
-      const addTree = (id: number) => {
-        if (wanted.has(id)) return;
-        wanted.add(id);
-        for (const c of childrenOf.get(id) ?? []) addTree(c);
-      };
-      for (const id of chosenTags) addTree(id);
+      const wanted = tagsWithin(this.db, chosenTags);
       this.tagFilter = wanted;
       // The codebook keeps the chosen tags, their descendants and the ancestors that give them a path.
       const keep = new Set(wanted);
