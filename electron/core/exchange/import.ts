@@ -12,7 +12,7 @@ import { LibraryWriter } from './library-writer.js';
 import { importCodes } from './qda-codes.js';
 import { importQdaProject, readQdpx } from './qdpx-import.js';
 import { type ImportReport, Problems } from './report.js';
-import { collectW3cAnnotations, importW3cAnnotations, parseJson } from './w3c-import.js';
+import { collectW3cAnnotations, describeValue, importW3cAnnotations, parseJson } from './w3c-import.js';
 import { parseQdaXml } from './xml-read.js';
 
 /// Which kind of file this is: a bag (folder with bagit.txt, or a zip holding one), a REFI-QDA
@@ -45,8 +45,9 @@ export async function importExchangeFile(ctx: ArchiveContext, rawPath: string, j
   let counts;
 
   if (format === 'w3c') {
-    const annotations = collectW3cAnnotations(parseJson(readFileSync(path, 'utf8'), name), problems);
-    if (!annotations.length && !problems.count) throw new QalamError('bad_input', `${name} holds no Web Annotations.`);
+    const doc = parseJson(readFileSync(path, 'utf8'), name);
+    const annotations = collectW3cAnnotations(doc, problems);
+    if (!annotations.length && !problems.count) throw new QalamError('bad_input', `${name} holds no Web Annotations (it is ${describeValue(doc)}); nothing was imported.`);
     read = annotations.length;
     const writer = new LibraryWriter(lib, `annotations from ${name}`);
     lib.db.transaction(() => {

@@ -3,14 +3,20 @@
 // index entries); an imported project carries texts, not files the pipeline could read.
 import { randomUUID } from 'node:crypto';
 import { anchor } from '../../../shared/anchoring/anchor.js';
-import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import { describeRange } from '../../../shared/anchoring/describe.js';
+import type { AnchorStatus, TextSelectors } from '../../../shared/model.js';
 import { insertArticle, type NewArticle as StoredArticle } from '../articles/store.js';
 import type { Library } from '../db/open.js';
 import { nextTagColor } from '../tags/palette.js';
 
 /// An article as a project made elsewhere describes it; the batch and time are this import's.
 export type NewArticle = Omit<StoredArticle, 'batchId' | 'importedAt'>;
+
+/// A passage found in an article's stored text (UTF-16 offsets), ready to be written.
+export interface FoundPassage extends TextSelectors {
+  articleId: number;
+  status: AnchorStatus;
+}
 
 /// Tallies of one import back, for its report.
 export interface WriteCounts {
@@ -24,19 +30,25 @@ export interface WriteCounts {
 /// Adds articles, tags and annotations; the caller owns the transaction.
 export class LibraryWriter {
   readonly counts: WriteCounts = { articlesCreated: 0, articlesExisting: 0, tagsCreated: 0, annotationsCreated: 0, annotationsExisting: 0 };
-  private readonly batchId: number;
+  private batchId: number | null = null;
   private readonly now = new Date().toISOString();
+  private readonly texts = new Map<number, string>();
 
   constructor(
     private readonly lib: Library,
-    label: string,
-  ) {
-    this.batchId = Number(lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(this.now, label).lastInsertRowid);
+    private readonly label: string,
+  ) {}
+
+  // The batch is recorded with the first article: an import that only adds annotations, or
+  // adds nothing at all, leaves no empty batch behind.
+  private batch(): number {
+    this.batchId ??= Number(this.lib.stmt('INSERT INTO batches (started_at, label) VALUES (?, ?)').run(this.now, this.label).lastInsertRowid);
+    return this.batchId;
   }
 
   /// The article with this text, added when the library does not have it yet. Returns its id.
   article(a: NewArticle): number {
-    const r = insertArticle(this.lib, { ...a, batchId: this.batchId, importedAt: this.now });
+    const r = insertArticle(this.lib, { ...a, batchId: this.batch(), importedAt: this.now });
     if (r.duplicate) this.counts.articlesExisting++;
     else this.counts.articlesCreated++;
     return r.id;
@@ -52,7 +64,9 @@ export class LibraryWriter {
   tagPath(path: string[], leaf: { uid?: string; color?: string; description?: string } = {}): number {
     let parent: number | null = null;
     path.forEach((raw, i) => {
-      const name = raw.replace(/\//g, '∕').trim() || '(unnamed)';
+      // Composed, like every text in the library, so a tag written decomposed elsewhere is
+      // the same tag as the one typed here.
+      const name = raw.normalize('NFC').replace(/\//g, '∕').trim() || '(unnamed)';
       const found = this.lib
         .stmt('SELECT id FROM tags WHERE COALESCE(parent_id, 0) = ? AND name = ? COLLATE NOCASE')
         .pluck()
@@ -80,20 +94,26 @@ export class LibraryWriter {
     return this.lib.stmt('SELECT 1 FROM annotations WHERE uid = ?').get(uid) !== undefined;
   }
 
-  /// Add a passage found by its selectors. Positions are code points, as W3C and REFI-QDA count
-  /// them. Returns null (and adds nothing) when the passage cannot be found in the text.
-  annotation(
-    articleId: number,
-    sel: { exact?: string; prefix?: string; suffix?: string; start?: number; end?: number },
-    data: { uid?: string; note?: string; tagIds: number[]; createdAt?: string; modifiedAt?: string },
-  ): { id: number; status: string } | null {
-    const text = this.lib.stmt('SELECT text FROM articles WHERE id = ?').pluck().get(articleId) as string;
-    const cps = new CodePointIndex(text);
+  /// An article's stored text (read once per import).
+  articleText(articleId: number): string {
+    let text = this.texts.get(articleId);
+    if (text === undefined) {
+      text = this.lib.stmt('SELECT text FROM articles WHERE id = ?').pluck().get(articleId) as string;
+      this.texts.set(articleId, text);
+    }
+    return text;
+  }
+
+  /// Find a passage in an article by its selectors: a position in UTF-16 units of the stored text
+  /// (the caller maps foreign offsets first) and a quote in its normal form. Returns null when the
+  /// passage cannot be found, so the caller can report it before writing anything for it.
+  find(articleId: number, sel: { exact?: string; prefix?: string; suffix?: string; start?: number; end?: number }): FoundPassage | null {
+    const text = this.articleText(articleId);
     let start = -1;
     let end = -1;
-    if (sel.start !== undefined && sel.end !== undefined && sel.start >= 0 && sel.end <= cps.codePointLength && sel.end > sel.start) {
-      start = cps.toUtf16(sel.start);
-      end = cps.toUtf16(sel.end);
+    if (sel.start !== undefined && sel.end !== undefined && sel.start >= 0 && sel.end <= text.length && sel.end > sel.start) {
+      start = sel.start;
+      end = sel.end;
     }
     let exact = sel.exact;
     if (exact === undefined) {
@@ -102,7 +122,11 @@ export class LibraryWriter {
     }
     const found = anchor(text, { start: Math.max(start, 0), end: Math.max(end, 0), exact, prefix: sel.prefix ?? '', suffix: sel.suffix ?? '' });
     if (found.status === 'orphaned' || found.end <= found.start) return null;
-    const d = describeRange(text, found.start, found.end);
+    return { articleId, status: found.status, ...describeRange(text, found.start, found.end) };
+  }
+
+  /// Add a passage found by `find`, with its note and tags. Returns its id.
+  annotation(p: FoundPassage, data: { uid?: string; note?: string; tagIds: number[]; createdAt?: string; modifiedAt?: string }): number {
     const uid = data.uid ?? randomUUID();
     const created = data.createdAt && !Number.isNaN(Date.parse(data.createdAt)) ? data.createdAt : this.now;
     const id = Number(
@@ -111,16 +135,17 @@ export class LibraryWriter {
           `INSERT INTO annotations (uid, article_id, start, end, exact, prefix, suffix, note, status, created_at, modified_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(uid, articleId, d.start, d.end, d.exact, d.prefix, d.suffix, data.note ?? '', found.status, created,
+        .run(uid, p.articleId, p.start, p.end, p.exact, p.prefix, p.suffix, (data.note ?? '').normalize('NFC'), p.status, created,
           data.modifiedAt && !Number.isNaN(Date.parse(data.modifiedAt)) ? data.modifiedAt : created).lastInsertRowid,
     );
     const tag = this.lib.stmt('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
     for (const t of new Set(data.tagIds)) tag.run(id, t);
     this.counts.annotationsCreated++;
-    return { id, status: found.status };
+    return id;
   }
 
   finish(): void {
+    if (this.batchId === null) return;
     this.lib
       .stmt('UPDATE batches SET finished_at = ?, imported = ? WHERE id = ?')
       .run(new Date().toISOString(), this.counts.articlesCreated, this.batchId);

@@ -1,6 +1,8 @@
 import { unzipSync } from 'fflate';
+import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import { QalamError } from '../errors.js';
 import type { LibraryWriter } from './library-writer.js';
+import { normalFormMap, normalQuote } from './normal-form-map.js';
 import type { Problems } from './report.js';
 import { importCodes } from './qda-codes.js';
 import { parseQdaXml } from './xml-read.js';
@@ -29,7 +31,11 @@ export function readQdpx(bytes: Uint8Array, name: string): QdaProject {
     if (/^project\.qde$/i.test(path)) qde = data;
     else if (/^sources\//i.test(path)) files.set(path.replace(/^sources\//i, '').toLowerCase(), data);
   }
-  if (!qde) throw new QalamError('bad_input', `${name} has no project.qde at its top level; it is not a REFI-QDA project.`);
+  if (!qde) {
+    // A zip reaches here by its name (.qdpx) or because it holds no bagit.txt either.
+    const neither = /\.qdpx$/i.test(name) ? '' : ' nor a BagIt bag (no bagit.txt)';
+    throw new QalamError('bad_input', `${name} has no project.qde at its top level; it is not a REFI-QDA project${neither}. Nothing was imported.`);
+  }
   const doc = parseQdaXml(new TextDecoder().decode(qde), `${name}: project.qde`);
   const project = doc.Project as Node | undefined;
   if (!project || typeof project !== 'object') throw new QalamError('bad_input', `${name}: project.qde has no <Project> element.`);
@@ -89,13 +95,18 @@ export function importQdaProject(writer: LibraryWriter, { project, files }: QdaP
       format: 'qdpx',
       origPath: name,
     });
-    const rawChars = [...raw];
+    // Positions count code points of the text as the other tool stored it; the article keeps it
+    // in the library's normal form (composed, `\n` line ends…), so they are mapped onto that.
+    const rawIndex = new CodePointIndex(raw);
+    const stored = writer.articleText(articleId);
+    const map = normalFormMap(raw);
+    const mapped = map && map.text === stored ? map : null;
     for (const sel of selections) {
       const label = `${name}: ${String(sel.name ?? sel.guid)}`;
       const start = Number(sel.startPosition);
       const end = Number(sel.endPosition);
-      if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start || end > rawChars.length) {
-        problems.add(label, `its positions ${sel.startPosition}–${sel.endPosition} are outside the source text`);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > rawIndex.codePointLength) {
+        problems.add(label, `its positions ${sel.startPosition}–${sel.endPosition} are outside the source text; it was skipped`);
         unanchored++;
         continue;
       }
@@ -105,6 +116,22 @@ export function importQdaProject(writer: LibraryWriter, { project, files }: QdaP
         writer.counts.annotationsExisting++;
         continue;
       }
+      const from = rawIndex.toUtf16(start);
+      const to = rawIndex.toUtf16(end);
+      // Should the mapping ever not reproduce the stored text, the passage is found by its
+      // quote and context instead.
+      const found = mapped
+        ? writer.find(articleId, { start: mapped.start(from), end: mapped.end(to) })
+        : writer.find(articleId, {
+            exact: normalQuote(raw.slice(from, to)),
+            prefix: normalQuote(raw.slice(rawIndex.toUtf16(Math.max(0, start - 32)), from)),
+            suffix: normalQuote(raw.slice(to, rawIndex.toUtf16(Math.min(rawIndex.codePointLength, end + 32)))),
+          });
+      if (!found) {
+        problems.add(label, mapped ? 'it covers only white space that the stored text does not keep; it was skipped' : 'its text could not be found in the source; it was skipped');
+        unanchored++;
+        continue;
+      }
       const tagIds: number[] = [];
       for (const c of asArray(sel.Coding as Node[])) {
         const ref = String((c.CodeRef as Node | undefined)?.targetGUID ?? '').replace(/[{}]/g, '').toLowerCase();
@@ -112,22 +139,13 @@ export function importQdaProject(writer: LibraryWriter, { project, files }: QdaP
         if (id !== undefined) tagIds.push(id);
         else problems.add(label, `it refers to a code ${ref} that is not in the codebook; that code was left off`);
       }
-      // Positions count code points of the text as the other tool stored it; the article keeps
-      // the normalised text, so the passage is found again by its quote and context there.
-      const exact = rawChars.slice(start, end).join('').replace(/\r\n?/g, '\n');
-      const prefix = rawChars.slice(Math.max(0, start - 32), start).join('').replace(/\r\n?/g, '\n');
-      const suffix = rawChars.slice(end, end + 32).join('').replace(/\r\n?/g, '\n');
-      const r = writer.annotation(articleId, { exact, prefix, suffix, start, end }, {
+      writer.annotation(found, {
         uid,
         note: text(sel.Description)?.trim() ?? '',
         tagIds,
         createdAt: typeof sel.creationDateTime === 'string' ? sel.creationDateTime : undefined,
         modifiedAt: typeof sel.modifiedDateTime === 'string' ? sel.modifiedDateTime : undefined,
       });
-      if (!r) {
-        problems.add(label, 'its text could not be found in the source');
-        unanchored++;
-      }
     }
   }
   return { read, unanchored };
