@@ -46,8 +46,10 @@ export function parseHtmlDocument(html: string): HtmlDocument {
   return parseHTML(safe).document;
 }
 
-/// The readable text under a node: dropped elements skipped, block elements separating
-/// paragraphs, whitespace collapsed within them. The walk is iterative, so depth costs no stack.
+/// The readable text under a node: dropped elements skipped, block elements and <br> separating
+/// paragraphs, whitespace collapsed within them. Inside <pre> every line is a paragraph of its
+/// own (line breaks there are part of the text, as <br> is elsewhere) and blank lines vanish
+/// as they do everywhere. The walk is iterative, so depth costs no stack.
 export function readableText(root: unknown): string {
   const paragraphs: string[] = [];
   let current = '';
@@ -57,15 +59,27 @@ export function readableText(root: unknown): string {
     current = '';
   };
   const start = root as DomNode;
+  // How many <pre> elements the walk is inside.
+  let pre = 0;
   let node: DomNode | null = start.firstChild;
   while (node) {
     let descend = false;
-    if (node.nodeType === 3) current += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      if (pre > 0) {
+        const lines = value.split(/\r\n?|\n/);
+        current += lines[0];
+        for (let i = 1; i < lines.length; i++) {
+          breakParagraph();
+          current += lines[i];
+        }
+      } else current += value;
+    } else if (node.nodeType === 1) {
       const tag = node.localName ?? '';
       if (!DROP.has(tag) && !node.hasAttribute?.('hidden') && node.getAttribute?.('aria-hidden') !== 'true') {
         if (BLOCK.has(tag)) breakParagraph();
         descend = node.firstChild !== null;
+        if (descend && tag === 'pre') pre++;
       }
     }
     if (descend) {
@@ -75,7 +89,11 @@ export function readableText(root: unknown): string {
     // Climb until a next sibling exists, closing blocks on the way.
     while (node && node !== start && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== start && node.nodeType === 1 && BLOCK.has(node.localName ?? '')) breakParagraph();
+      if (node && node !== start && node.nodeType === 1) {
+        const tag = node.localName ?? '';
+        if (tag === 'pre') pre--;
+        if (BLOCK.has(tag)) breakParagraph();
+      }
     }
     if (!node || node === start) break;
     if (node.nodeType === 1 && BLOCK.has(node.localName ?? '')) breakParagraph();
@@ -89,6 +107,35 @@ export function readableText(root: unknown): string {
 /// element the document element and drop what follows, so the markup is put inside a body first.
 export function parseHtmlFragment(markup: string): HtmlDocument {
   return parseHtmlDocument(`<!doctype html><html><body>${markup}</body></html>`);
+}
+
+/// True for a code point a numeric character reference stands for as written. HTML reads the
+/// others its own way: 0, surrogates and values beyond Unicode become U+FFFD, and 128–159 the
+/// Windows-1252 characters old pages and feeds meant by them (&#150; is an en dash).
+export function isPlainCodePoint(n: number): boolean {
+  return n > 0 && n <= 0x10ffff && (n < 0x80 || n > 0x9f) && (n < 0xd800 || n > 0xdfff);
+}
+
+const XML_REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#[xX]([0-9A-Fa-f]+));/g;
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/// Text with its HTML character references (&amp;, &#1179;, &nbsp; …) decoded once and nothing
+/// else read into it: a '<' stays a '<', line breaks stay. The references XML shares with HTML
+/// are decoded here; any other goes to the HTML parser, which knows them all.
+export function decodeCharacterReferences(s: string): string {
+  if (!s.includes('&')) return s;
+  let simple = !/&(?!(?:lt|gt|amp|quot|apos);)[A-Za-z]/.test(s);
+  if (simple) {
+    const decoded = s.replace(XML_REFERENCE, (ref, name: string | undefined, dec: string | undefined, hex: string) => {
+      if (name) return XML_ENTITIES[name];
+      const n = dec ? Number(dec) : parseInt(hex, 16);
+      if (isPlainCodePoint(n)) return String.fromCodePoint(n);
+      simple = false;
+      return ref;
+    });
+    if (simple) return decoded;
+  }
+  return parseHtmlFragment(s.replace(/</g, '&lt;')).body?.textContent ?? '';
 }
 
 /// HTML markup inside a feed or JSON field to plain text; plain strings pass through quickly.
