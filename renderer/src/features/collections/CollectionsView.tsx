@@ -1,8 +1,9 @@
 // Collections: named sets of articles (or saved searches whose members follow a query). Create,
 // fill from the current search or a tag, remove articles, delete; open one to see its articles.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Collection } from '../../../../shared/model.js';
 import { api } from '../../api.js';
+import { focusWhenDrawn, useFocusRescue } from '../../app/focusRescue.js';
 import { ConfirmDialog } from '../../app/Modal.js';
 import type { Route } from '../../app/route.js';
 import { navigate } from '../../app/useRoute.js';
@@ -41,6 +42,23 @@ export function CollectionsView({ route }: { route: CollectionsRoute }) {
 
   const open = collections?.find((c) => c.id === route.collectionId) ?? null;
 
+  // After creating or deleting a collection the focus goes to one in the list (the new one; the
+  // next or, at the end, the one before the deleted one) or, with none left, to the form for a new
+  // one, rather than to the page.
+  const sideRef = useRef<HTMLDivElement>(null);
+  const linkTo = (id: number) => sideRef.current?.querySelector<HTMLElement>(`.collection-list a[data-collection-id="${id}"]`);
+  const nameField = () => sideRef.current?.querySelector<HTMLElement>('.new-collection input');
+  const created = (c: Collection) => {
+    navigate({ view: 'collections', collectionId: c.id });
+    focusWhenDrawn(() => linkTo(c.id));
+  };
+  const deleted = (id: number) => {
+    const list = collections ?? [];
+    const at = list.findIndex((c) => c.id === id);
+    const neighbour = at < 0 ? undefined : (list[at + 1] ?? list[at - 1]);
+    focusWhenDrawn(() => (neighbour ? linkTo(neighbour.id) : nameField()));
+  };
+
   return (
     <section className="collections" aria-labelledby="collections-title">
       <div className="view-head">
@@ -48,14 +66,14 @@ export function CollectionsView({ route }: { route: CollectionsRoute }) {
         <p className="view-head__count">{collections ? countOf(collections.length, 'collection') : ''}</p>
       </div>
       <div className="collections__panes">
-        <div className="collections__side">
-          <NewCollectionForm onCreated={(c) => navigate({ view: 'collections', collectionId: c.id })} />
+        <div className="collections__side" ref={sideRef}>
+          <NewCollectionForm onCreated={created} />
           {error && <p className="error-text">{error}</p>}
           {collections && collections.length === 0 && <p className="muted">No collections yet.</p>}
           <ul className="collection-list" aria-label="Collections">
             {collections?.map((c) => (
               <li key={c.id}>
-                <a href={`#/collections/${c.id}`} aria-current={c.id === route.collectionId ? 'true' : undefined}>
+                <a href={`#/collections/${c.id}`} data-collection-id={c.id} aria-current={c.id === route.collectionId ? 'true' : undefined}>
                   <span className="collection-list__name">{c.name}</span>
                   <span className="muted">
                     {countOf(c.count, 'article')}
@@ -68,7 +86,7 @@ export function CollectionsView({ route }: { route: CollectionsRoute }) {
         </div>
         <div className="collections__main">
           {open ? (
-            <CollectionDetail key={open.id} collection={open} />
+            <CollectionDetail key={open.id} collection={open} onDeleted={() => deleted(open.id)} />
           ) : route.collectionId && collections ? (
             <p className="error-text">This collection no longer exists.</p>
           ) : (
@@ -90,6 +108,7 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     try {
       const savedQuery = saved && query.trim() ? query.trim() : undefined;
@@ -147,7 +166,8 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
           Exact script
         </label>
       )}
-      <button type="submit" disabled={busy}>
+      {/* Not disabled while creating: a disabled button loses the focus to the page. */}
+      <button type="submit" aria-disabled={busy}>
         Create collection
       </button>
       {error && (
@@ -159,7 +179,7 @@ function NewCollectionForm({ onCreated }: { onCreated: (c: Collection) => void }
   );
 }
 
-function CollectionDetail({ collection }: { collection: Collection }) {
+function CollectionDetail({ collection, onDeleted }: { collection: Collection; onDeleted: () => void }) {
   const { tags } = useCodebook();
   const [tagId, setTagId] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -167,6 +187,10 @@ function CollectionDetail({ collection }: { collection: Collection }) {
   const [count, setCount] = useState<number | null>(null);
   const search = lastSearch();
   const onTotal = useCallback((n: number | null) => setCount(n), []);
+  // The rename form goes once saved or cancelled: the button that opened it takes the focus back.
+  const headRef = useRef<HTMLDivElement>(null);
+  const renameRef = useRef<HTMLButtonElement>(null);
+  useFocusRescue(headRef, () => renameRef.current);
 
   const act = async (what: string, step: () => Promise<Collection | void>, done: (c: Collection | void) => string) => {
     try {
@@ -198,6 +222,7 @@ function CollectionDetail({ collection }: { collection: Collection }) {
       async () => {
         await api.deleteCollection({ id: collection.id });
         navigate({ view: 'collections' }, { replace: true });
+        onDeleted();
       },
       () => `Deleted collection “${collection.name}”. Its articles stay in the library.`,
     );
@@ -216,7 +241,7 @@ function CollectionDetail({ collection }: { collection: Collection }) {
 
   return (
     <div className="collection-detail">
-      <div className="collection-detail__head">
+      <div className="collection-detail__head" ref={headRef}>
         <div>
           {renaming ? (
             <RenameForm collection={collection} onSave={rename} onCancel={() => setRenaming(false)} />
@@ -236,7 +261,7 @@ function CollectionDetail({ collection }: { collection: Collection }) {
             Export…
           </button>
           {!renaming && (
-            <button type="button" onClick={() => setRenaming(true)}>
+            <button type="button" ref={renameRef} onClick={() => setRenaming(true)}>
               Rename…
             </button>
           )}
@@ -314,7 +339,7 @@ function RenameForm({ collection, onSave, onCancel }: { collection: Collection; 
       aria-label={`Rename collection ${collection.name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!name.trim()) return;
+        if (!name.trim() || busy) return;
         setBusy(true);
         void onSave(name.trim(), description).finally(() => setBusy(false));
       }}
@@ -334,7 +359,8 @@ function RenameForm({ collection, onSave, onCancel }: { collection: Collection; 
         <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy || !name.trim()}>
+        {/* Not disabled while saving: a disabled button loses the focus to the page. */}
+        <button type="submit" className="primary" disabled={!name.trim()} aria-disabled={busy}>
           Save
         </button>
         <button type="button" onClick={onCancel}>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/model.js';
 import { api, exportDownloadUrl } from '../../api.js';
+import { useFocusRescue } from '../../app/focusRescue.js';
 import { followJob, JobFollowAborted } from '../../app/jobs.js';
 import { Modal } from '../../app/Modal.js';
 import { ProgressBar } from '../../app/ProgressBar.js';
@@ -28,6 +29,15 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
   const groupId = useId();
 
   useEffect(() => () => follow.current?.abort(), []);
+
+  // Each step of the dialog replaces the one before, and with it the control that had the focus:
+  // the focus goes to the step's own control (stop the export; try again after a failure; close
+  // once done) rather than to the page behind the dialog.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useFocusRescue(bodyRef, () => stopRef.current ?? closeRef.current ?? submitRef.current);
 
   const start = async () => {
     try {
@@ -72,89 +82,91 @@ export function ExportDialog({ scope, onClose }: { scope: ExportScope; onClose: 
 
   return (
     <Modal title={`Export ${scope.label}`} onClose={onClose} busy={running} className="modal--wide">
-      {phase.kind === 'choose' || phase.kind === 'failed' ? (
-        <form
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void start();
-          }}
-        >
-          <fieldset className="formats">
-            <legend id={groupId}>Format</legend>
-            {FORMATS.map((f) => (
-              <label key={f.id} className={`format${format === f.id ? ' format--chosen' : ''}`}>
-                <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-                <span>
-                  <span className="format__label">{f.label}</span>
-                  <span className="format__desc">{f.description}</span>
-                </span>
+      <div ref={bodyRef}>
+        {phase.kind === 'choose' || phase.kind === 'failed' ? (
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void start();
+            }}
+          >
+            <fieldset className="formats">
+              <legend id={groupId}>Format</legend>
+              {FORMATS.map((f) => (
+                <label key={f.id} className={`format${format === f.id ? ' format--chosen' : ''}`}>
+                  <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+                  <span>
+                    <span className="format__label">{f.label}</span>
+                    <span className="format__desc">{f.description}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {format === 'csv' && (
+              <label className="checkbox">
+                <input type="checkbox" checked={excel} onChange={(e) => setExcel(e.target.checked)} />
+                For Excel (adds the byte-order mark Excel needs to read UTF-8)
               </label>
-            ))}
-          </fieldset>
-          {format === 'csv' && (
-            <label className="checkbox">
-              <input type="checkbox" checked={excel} onChange={(e) => setExcel(e.target.checked)} />
-              For Excel (adds the byte-order mark Excel needs to read UTF-8)
-            </label>
-          )}
-          {format === 'bagit' && (
-            <label className="checkbox">
-              <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />
-              As one .zip file (otherwise a folder)
-            </label>
-          )}
-          {!caps?.nativeDialogs && caps && <p className="muted">The file is written into the library’s export folder: when it is done, download it from here, or find it at the path shown.</p>}
-          {phase.kind === 'failed' && (
-            <p className="error-text" role="alert">
-              {phase.message}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={!caps}>
-              {caps?.nativeDialogs ? 'Export to…' : 'Export'}
-            </button>
-          </div>
-        </form>
-      ) : phase.kind === 'running' ? (
-        <div className="stack">
-          <ProgressBar label="Export progress" status={phase.status} />
-          <div className="button-row">
-            <button type="button" onClick={() => void cancel()}>
-              Stop export
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="stack">
-          <p role="status">{phase.path ? 'The export is complete:' : 'The export is complete.'}</p>
-          {phase.path && (
-            <p>
-              <code className="path">{phase.path}</code>
-            </p>
-          )}
-          <div className="button-row">
-            {phase.path && (
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(phase.path!).then(() => notify('Path copied.'), () => undefined)}>
-                Copy path
+            )}
+            {format === 'bagit' && (
+              <label className="checkbox">
+                <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />
+                As one .zip file (otherwise a folder)
+              </label>
+            )}
+            {!caps?.nativeDialogs && caps && <p className="muted">The file is written into the library’s export folder: when it is done, download it from here, or find it at the path shown.</p>}
+            {phase.kind === 'failed' && (
+              <p className="error-text" role="alert">
+                {phase.message}
+              </p>
+            )}
+            <div className="button-row">
+              <button type="button" onClick={onClose}>
+                Cancel
               </button>
-            )}
-            {/* In browser mode the file is on this machine but the page cannot open it by path:
-                the server hands it over as a download. A folder (an unzipped bag) cannot be. */}
-            {!phase.folder && exportDownloadUrl(phase.jobId) && (
-              <a className="button" href={exportDownloadUrl(phase.jobId)!} download={phase.path ? baseName(phase.path) : ''}>
-                Download
-              </a>
-            )}
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Close
-            </button>
+              <button type="submit" className="primary" disabled={!caps} ref={submitRef}>
+                {caps?.nativeDialogs ? 'Export to…' : 'Export'}
+              </button>
+            </div>
+          </form>
+        ) : phase.kind === 'running' ? (
+          <div className="stack">
+            <ProgressBar label="Export progress" status={phase.status} />
+            <div className="button-row">
+              <button type="button" ref={stopRef} onClick={() => void cancel()}>
+                Stop export
+              </button>
+            </div>
           </div>
-        </div>
-      )}
+        ) : (
+          <div className="stack">
+            <p role="status">{phase.path ? 'The export is complete:' : 'The export is complete.'}</p>
+            {phase.path && (
+              <p>
+                <code className="path">{phase.path}</code>
+              </p>
+            )}
+            <div className="button-row">
+              {phase.path && (
+                <button type="button" onClick={() => void navigator.clipboard?.writeText(phase.path!).then(() => notify('Path copied.'), () => undefined)}>
+                  Copy path
+                </button>
+              )}
+              {/* In browser mode the file is on this machine but the page cannot open it by path:
+                  the server hands it over as a download. A folder (an unzipped bag) cannot be. */}
+              {!phase.folder && exportDownloadUrl(phase.jobId) && (
+                <a className="button" href={exportDownloadUrl(phase.jobId)!} download={phase.path ? baseName(phase.path) : ''}>
+                  Download
+                </a>
+              )}
+              <button type="button" className="primary" ref={closeRef} onClick={onClose} autoFocus>
+                Close
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
     </Modal>
   );
 }

@@ -1,8 +1,9 @@
 // The library: every article, sorted and filtered, in a virtualised list; the welcome panel
 // when the library is still empty.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../../shared/contract/index.js';
 import { api } from '../../api.js';
+import { canFocus, focusWhenDrawn, useFocusRescue } from '../../app/focusRescue.js';
 import type { LibraryQuery, Route } from '../../app/route.js';
 import { navigate } from '../../app/useRoute.js';
 import { useCodebook } from '../../state/codebook.js';
@@ -47,10 +48,30 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   const filtered = hasFilters(route);
   const empty = total === 0 && !filtered;
 
+  // "Clear filters" goes once used: the filters' first control takes the focus.
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const filtersRef = useRef<HTMLFormElement>(null);
+  useFocusRescue(filtersRef, () => filtersRef.current?.querySelector<HTMLElement>('select, input, button'));
+  // The first-run panel goes once the samples or an import arrive: the list takes the focus, and
+  // its first article as soon as that is drawn. The list looks after the focus among its rows and
+  // its own messages itself.
+  const listBox = () => sectionRef.current?.querySelector<HTMLElement>('.article-list');
+  // Rows of the list as it was before the change do not count: only those of a list done loading.
+  const firstRow = () => listBox()?.querySelector<HTMLElement>('[role="list"]:not([aria-busy="true"]) .article-row__link');
+  useFocusRescue(sectionRef, () => (canFocus(firstRow()) ? firstRow() : canFocus(listBox()) ? listBox() : headingRef.current), {
+    except: '.article-list, .list-error, .filters',
+    onRescued: (el) => {
+      if (el === listBox()) focusWhenDrawn(firstRow);
+    },
+  });
+
   return (
-    <section className="library" aria-labelledby="library-title">
+    <section ref={sectionRef} className="library" aria-labelledby="library-title">
       <div className="view-head">
-        <h1 id="library-title">Library</h1>
+        <h1 id="library-title" ref={headingRef} tabIndex={-1}>
+          Library
+        </h1>
         <p className="view-head__count" aria-live="polite">
           {total === null ? 'Counting…' : filtered ? `${countOf(total, 'article')} ${total === 1 ? 'matches' : 'match'} the filters` : countOf(total, 'article')}
         </p>
@@ -58,7 +79,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
       {empty && <Welcome />}
       {/* The list stays mounted while empty, so it notices when the samples or an import arrive. */}
       <div className={empty ? 'library__body library__body--hidden' : 'library__body'}>
-          <form className="filters" aria-label="Filter the library" onSubmit={(e) => e.preventDefault()}>
+          <form ref={filtersRef} className="filters" aria-label="Filter the library" onSubmit={(e) => e.preventDefault()}>
             <label>
               Sort
               <select value={`${route.sort}:${route.order}`} onChange={(e) => {

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../../shared/model.js';
 import { api, ApiError } from '../../api.js';
+import { focusWhenDrawn } from '../../app/focusRescue.js';
 import { ConfirmDialog } from '../../app/Modal.js';
 import type { Route } from '../../app/route.js';
 import { navigate } from '../../app/useRoute.js';
@@ -60,6 +61,23 @@ export function TagsView({ route }: { route: TagsRoute }) {
   const focusItem = (id: number) => {
     setFocused(id);
     requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-tag-id="${id}"]`)?.focus());
+  };
+
+  // A tag deleted or merged away takes its tree item, and the editor's buttons, with it: the focus
+  // goes to the tag merged into (which is now the chosen one), or to the item after the deleted
+  // tag's branch, or the one before it, or, with no tags left, to the field for a new one.
+  const focusTreeItem = (id: number | null) => {
+    if (id !== null) setFocused(id);
+    const tree = treeRef.current;
+    focusWhenDrawn(() =>
+      id === null ? tree?.parentElement?.querySelector<HTMLElement>('.new-tag input') : tree?.querySelector<HTMLElement>(`[data-tag-id="${id}"]`),
+    );
+  };
+  const neighbourOf = (id: number): number | null => {
+    const gone = subtreeIds(tags, id);
+    const at = nodes.findIndex((n) => n.tag.id === id);
+    const after = nodes.slice(at + 1).find((n) => !gone.has(n.tag.id));
+    return (after ?? (at > 0 ? nodes[at - 1] : undefined))?.tag.id ?? null;
   };
 
   const select = (id: number) => navigate({ view: 'tags', tagId: id }, { replace: route.tagId !== undefined });
@@ -121,7 +139,14 @@ export function TagsView({ route }: { route: TagsRoute }) {
         </div>
         <div className="tags-view__editor">
           {selected ? (
-            <TagEditor key={selected.id} tag={selected} tags={tags} node={findNode(roots, selected.id)} />
+            <TagEditor
+              key={selected.id}
+              tag={selected}
+              tags={tags}
+              node={findNode(roots, selected.id)}
+              onDeleted={() => focusTreeItem(neighbourOf(selected.id))}
+              onMerged={(target) => focusTreeItem(target.id)}
+            />
           ) : (
             <p className="muted">Choose a tag to rename, move, recolour, merge or delete it.</p>
           )}
@@ -217,6 +242,7 @@ function NewTagForm({ tags, defaultParent, onCreated }: { tags: readonly Tag[]; 
       setError('A tag needs a name.');
       return;
     }
+    if (busy) return;
     setBusy(true);
     try {
       const tag = await tagActions.create(name.trim(), parent ? Number(parent) : null);
@@ -243,7 +269,8 @@ function NewTagForm({ tags, defaultParent, onCreated }: { tags: readonly Tag[]; 
           {parentOptions(tags, new Set())}
         </select>
       </label>
-      <button type="submit" disabled={busy}>
+      {/* Not disabled while adding: a disabled button loses the focus to the page. */}
+      <button type="submit" aria-disabled={busy}>
         Add tag
       </button>
       {error && (
@@ -255,7 +282,17 @@ function NewTagForm({ tags, defaultParent, onCreated }: { tags: readonly Tag[]; 
   );
 }
 
-function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: TagNode | null }) {
+interface TagEditorProps {
+  tag: Tag;
+  tags: readonly Tag[];
+  node: TagNode | null;
+  /// Called once the tag is deleted, to place the focus.
+  onDeleted: () => void;
+  /// Called once the tag is merged into `target`, to place the focus.
+  onMerged: (target: Tag) => void;
+}
+
+function TagEditor({ tag, tags, node, onDeleted, onMerged }: TagEditorProps) {
   const [name, setName] = useState(tag.name);
   const [parent, setParent] = useState(tag.parentId ? String(tag.parentId) : '');
   const [color, setColor] = useState(tag.color);
@@ -302,6 +339,7 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
       const { undoable } = await tagActions.merge(tag, target, children);
       notify(`Merged “${tag.name}” into “${target.name}”.${undoable ? '' : ' This merge cannot be undone.'}`);
       navigate({ view: 'tags', tagId: target.id }, { replace: true });
+      onMerged(target);
     });
 
   const remove = (force: boolean) =>
@@ -310,6 +348,7 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
         const result = await tagActions.remove(tag, children.length > 0, force);
         notify(`Deleted tag “${tag.name}”${result.annotationsAffected ? ` from ${result.annotationsAffected} passage${result.annotationsAffected === 1 ? '' : 's'}` : ''}.`);
         navigate({ view: 'tags' }, { replace: true });
+        onDeleted();
       } catch (e) {
         if (e instanceof ApiError && e.code === 'in_use') setConfirm({ kind: 'delete', message: e.message });
         else throw e;
@@ -375,10 +414,13 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
               {parentOptions(tags, new Set([tag.id]))}
             </select>
           </label>
+          {/* Neither button is disabled while busy: a disabled button loses the focus to the page. */}
           <button
             type="button"
-            disabled={!mergeInto || busy}
+            disabled={!mergeInto}
+            aria-disabled={busy}
             onClick={() => {
+              if (busy) return;
               const target = tags.find((t) => String(t.id) === mergeInto);
               if (target) setConfirm({ kind: 'merge', target });
             }}
@@ -396,13 +438,13 @@ function TagEditor({ tag, tags, node }: { tag: Tag; tags: readonly Tag[]; node: 
           <button
             type="button"
             className="danger"
-            disabled={busy}
-            onClick={() =>
+            aria-disabled={busy}
+            onClick={() => {
+              if (busy) return;
               // A subtree goes with its tag: ask first even when nothing is tagged with it.
-              children.length
-                ? setConfirm({ kind: 'delete', message: `“${tag.name}” has ${children.length} subtag${children.length === 1 ? '' : 's'}; they are deleted with it.` })
-                : void remove(false)
-            }
+              if (children.length) setConfirm({ kind: 'delete', message: `“${tag.name}” has ${children.length} subtag${children.length === 1 ? '' : 's'}; they are deleted with it.` });
+              else void remove(false);
+            }}
           >
             Delete tag…
           </button>

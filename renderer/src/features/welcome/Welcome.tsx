@@ -11,6 +11,7 @@ import './welcome.css';
 export function Welcome() {
   const [loading, setLoading] = useState(false);
   const load = async () => {
+    if (loading) return;
     setLoading(true);
     try {
       const summary = await api.loadSamples({});
@@ -35,7 +36,9 @@ export function Welcome() {
         sample articles in Uzbek, Kazakh, Russian and English to see how searching and tagging work.
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void load()} disabled={loading} aria-busy={loading}>
+        {/* Not disabled while loading: a disabled button loses the focus to the page. Once the
+            samples are in, this panel goes and the library moves the focus to its list. */}
+        <button type="button" className="primary" onClick={() => void load()} aria-disabled={loading} aria-busy={loading}>
           {loading ? 'Loading samples…' : 'Load sample articles'}
         </button>
         <button type="button" onClick={() => openImport()}>
