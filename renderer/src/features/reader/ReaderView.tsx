@@ -15,7 +15,7 @@ import { FALLBACK_COLOUR, type HighlightSpan } from '../../editor/highlights.js'
 import { codebookSnapshot, refreshCodebook, useCodebook } from '../../state/codebook.js';
 import { languageName } from '../library/format.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
-import { AnnotationsPanel } from './AnnotationsPanel.js';
+import { AnnotationsPanel, type AnnotationsPanelHandle } from './AnnotationsPanel.js';
 import { annotationActions } from './appActions.js';
 import { NewHighlightPopover } from './NewHighlightPopover.js';
 import { numberKeyTags, tagLabel } from './tagMatch.js';
@@ -32,7 +32,9 @@ export interface ReaderViewProps {
 }
 
 type Position = { left: number; top: number };
-type Popover = { kind: 'new'; range: TextRange; position: Position } | { kind: 'details'; id: number; others: number[]; position: Position } | null;
+/// A new highlight's popover is a fresh one for each selection (`opening` tells them apart), so
+/// tags typed for one passage are never carried to the next.
+type Popover = { kind: 'new'; range: TextRange; position: Position; opening: number } | { kind: 'details'; id: number; others: number[]; position: Position } | null;
 
 function textOrder(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || a.id - b.id;
@@ -84,6 +86,8 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
   const editorRef = useRef<ReaderEditor | null>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<AnnotationsPanelHandle>(null);
+  const openings = useRef(0);
   const annotationsRef = useRef<Annotation[]>([]);
   annotationsRef.current = annotations;
   const termsRef = useRef<string[]>(highlightTerms ?? []);
@@ -155,7 +159,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
       // The tag field takes the focus and the browser's selection with it: outline the passage
       // instead, so the reader still sees what is being highlighted.
       editorRef.current?.setActive({ id: 0, start: range.start, end: range.end });
-      setPopover({ kind: 'new', range, position: positionAt(range.end) });
+      setPopover({ kind: 'new', range, position: positionAt(range.end), opening: ++openings.current });
     },
     [positionAt],
   );
@@ -422,6 +426,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
           <div ref={mountRef} lang={article.lang} onClick={onTextClick} />
           {popover?.kind === 'new' && (
             <NewHighlightPopover
+              key={popover.opening}
               tags={codebook.tags}
               quote={article.text.slice(popover.range.start, popover.range.end)}
               position={popover.position}
@@ -441,8 +446,14 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
               position={popover.position}
               onUpdate={async (edit) => void (await annotationActions.update(active, edit))}
               onDelete={async () => {
+                // The focus goes to the entry after it in the panel (before it, for the last), so
+                // the keyboard carries on through the list; to the text when none is left.
+                const list = annotationsRef.current;
+                const at = list.findIndex((x) => x.uid === active.uid);
+                const neighbour = at < 0 ? undefined : (list[at + 1] ?? list[at - 1]);
                 await annotationActions.remove(active);
-                closePopover();
+                closePopover(!neighbour);
+                if (neighbour) panelRef.current?.focusEntry(neighbour.id);
                 setNotice('Highlight deleted. Undo brings it back.');
               }}
               onSwitch={(id) => {
@@ -454,7 +465,7 @@ export function ReaderView({ articleId, highlightTerms, focusAnnotationId }: Rea
           )}
         </div>
       </article>
-      <AnnotationsPanel annotations={annotations} byId={codebook.byId} activeId={active?.id ?? null} onPick={pickFromPanel} />
+      <AnnotationsPanel ref={panelRef} annotations={annotations} byId={codebook.byId} activeId={active?.id ?? null} onPick={pickFromPanel} />
     </div>
   );
 }
