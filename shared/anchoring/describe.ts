@@ -1,19 +1,21 @@
 import type { TextSelectors } from '../model.js';
+import { clusterBoundaryAtOrAfter, clusterBoundaryAtOrBefore } from './clusters.js';
 import { splitsSurrogatePair } from './codepoints.js';
 
-/// How much text around a passage its quote selector keeps on each side, in UTF-16 units.
+/// How much text around a passage its quote selector keeps on each side, at most, in UTF-16 units.
 /// 32 is what Hypothesis and the W3C examples use: enough to tell apart repeats of a short
 /// quote, short enough that an edit next to the passage rarely touches it.
 export const CONTEXT_LENGTH = 32;
 
 /// Describe the range [start, end) of `text` (UTF-16 offsets) as a position and a quote with
-/// its prefix and suffix. The context never cuts a surrogate pair in two: it gives up the
-/// half character instead. The caller checks the range itself (see `checkRange`).
+/// its prefix and suffix. The context is cut between grapheme clusters, never inside one: it
+/// gives up a character that does not fit whole (a letter with its stress mark, an emoji family,
+/// a flag, half a surrogate pair) rather than keep part of it, so it may be a little shorter than
+/// `contextLength`. Only the context is cut: `start` and `end` stay as given, even inside a
+/// cluster. The caller checks the range itself (see `checkRange`).
 export function describeRange(text: string, start: number, end: number, contextLength = CONTEXT_LENGTH): TextSelectors {
-  let from = Math.max(0, start - contextLength);
-  if (splitsSurrogatePair(text, from)) from++;
-  let to = Math.min(text.length, end + contextLength);
-  if (splitsSurrogatePair(text, to)) to--;
+  const from = Math.min(start, clusterBoundaryAtOrAfter(text, Math.max(0, start - contextLength)));
+  const to = Math.max(end, clusterBoundaryAtOrBefore(text, Math.min(text.length, end + contextLength)));
   return {
     start,
     end,

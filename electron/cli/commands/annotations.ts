@@ -1,6 +1,6 @@
 import { CodePointIndex } from '../../../shared/anchoring/codepoints.js';
 import type { Annotation, Tag } from '../../../shared/model.js';
-import { isClusterBoundary } from '../../core/annotations/context.js';
+import { isClusterBoundary } from '../../../shared/anchoring/index.js';
 import { articleText, queryAnnotations } from '../../core/annotations/model.js';
 import { taggedAnnotations } from '../../core/annotations/passages.js';
 import type { Library } from '../../core/db/open.js';
