@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: the browser traps focus, makes the rest of
 // the page inert, closes on Escape and gives focus back where it was.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { canFocus, focusIsLost, focusWhenDrawn } from './focusRescue.js';
 
 interface ModalProps {
   title: string;
@@ -10,6 +11,12 @@ interface ModalProps {
   className?: string;
   /// Stop Escape and the close button while work is going on that must not be abandoned.
   busy?: boolean;
+}
+
+/// The current view's heading when it can take the focus, otherwise the main area (see App.tsx).
+function viewPlace(): HTMLElement | null {
+  const heading = document.querySelector<HTMLElement>('#main h1[tabindex]');
+  return canFocus(heading) ? heading : document.getElementById('main');
 }
 
 /// Shown while mounted: render it conditionally.
@@ -26,7 +33,11 @@ export function Modal({ title, onClose, children, className, busy = false }: Mod
     if (!dialog.open) dialog.showModal();
     return () => {
       if (dialog.open) dialog.close();
-      opener?.focus?.();
+      if (opener !== document.body && canFocus(opener)) opener.focus();
+      // What opened the dialog may have gone with what was done in it (the first-run panel and
+      // its import button go once an import succeeds), or the dialog was opened by no control (files
+      // dropped on the window): the view takes the focus rather than the page.
+      else if (focusIsLost()) focusWhenDrawn(viewPlace);
     };
   }, []);
 

@@ -3,6 +3,7 @@
 // fixed height, so the rows to draw follow from the scroll position alone (see windowing.ts);
 // a general virtualiser would first lay out all 100,000 rows' sizes, which costs more than the
 // whole first screen may take.
+import { canFocus, focusWhenDrawn, useFocusRescue } from '../../app/focusRescue.js';
 import { focusLinkBack, returnPlaces } from '../../app/returnPlace.js';
 import { useScrollViewport } from '../../app/useScrollViewport.js';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -21,6 +22,30 @@ export type { ArticleQuery } from './listQuery.js';
 
 const OVERSCAN = 8;
 let firstRowsMarked = false;
+
+/// A control in a row, by its row and its place among the row's controls (0 is the link; the
+/// row's actions follow), so that the same control of another row can be found.
+interface RowControl {
+  index: number;
+  control: number;
+}
+
+const ROW_CONTROLS = 'a[href], button';
+
+/// The control of a drawn row that stands where `at` stood in its row, or the row's link.
+function controlOf(list: HTMLElement, at: RowControl): HTMLElement | null {
+  const controls = list.querySelectorAll<HTMLElement>(`[data-index="${at.index}"] :is(${ROW_CONTROLS})`);
+  return controls[at.control] ?? controls[0] ?? null;
+}
+
+/// Which row control has the focus, if one in `list` does.
+function focusedControl(list: HTMLElement): RowControl | null {
+  const active = document.activeElement;
+  const row = active instanceof HTMLElement && list.contains(active) ? active.closest<HTMLElement>('[data-index]') : null;
+  if (!row || !active) return null;
+  const control = Array.from(row.querySelectorAll(ROW_CONTROLS)).indexOf(active);
+  return { index: Number(row.dataset.index), control: Math.max(0, control) };
+}
 
 /// Pages of a query, from the server.
 function loaderFor(query: ArticleQuery) {
@@ -64,7 +89,12 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const refocus = useRef<string | null>(null);
   // The row a key moved to while its page was still loading: its link takes the focus when it
   // arrives, and meanwhile the list itself holds the focus and the keys go on from that row.
-  const pendingFocus = useRef<number | null>(null);
+  const pendingFocus = useRef<RowControl | null>(null);
+  // Where a row control had the focus when the library changed under the list (an article removed
+  // from the collection shown, an import): the list is read again from the server, and the same
+  // control of the row now in that place takes the focus (the next article's, or the one before
+  // when the last went), at the same scroll position.
+  const keptPlace = useRef<{ top: number; at: RowControl } | null>(null);
 
   useEffect(() => cache.subscribe(() => setTick((t) => t + 1)), [cache]);
 
@@ -78,27 +108,53 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     cache.refresh();
   }, [revision, cache]);
 
-  // A new sort, filter or library content starts a fresh cache at the top.
+  // A new sort, filter or library content starts a fresh cache at the top, unless the library
+  // changed while a row had the focus: then the list stays where it is and holds the focus itself
+  // until the rows are back, since they all go while the list is read again.
   const firstRun = useRef(true);
+  const lastKey = useRef(key);
   useEffect(() => {
     if (firstRun.current) {
       firstRun.current = false;
       return;
     }
+    const el = scrollRef.current;
+    const at = el && lastKey.current === key ? focusedControl(el) : null;
+    lastKey.current = key;
+    keptPlace.current = el && at ? { top: el.scrollTop, at } : null;
+    if (el && at) el.focus({ preventScroll: true });
     cache.reset(loaderFor(JSON.parse(key) as ArticleQuery));
     returning.current = undefined;
     refocus.current = null;
     pendingFocus.current = null;
-    scrollRef.current?.scrollTo({ top: 0 });
+    if (!at) el?.scrollTo({ top: 0 });
   }, [key, version, cache]);
 
   const total = cache.total;
   useEffect(() => onTotal?.(total), [total, onTotal]);
 
   // The viewport: scroll position and height, updated at most once a frame.
-  const [view, syncView] = useScrollViewport(scrollRef, 800);
+  // The scrolling element is drawn only once a first page has come (a failed first page shows a
+  // message in its place): watch it again when it appears.
+  const listDrawn = !(cache.error && total === null);
+  const [view, syncView] = useScrollViewport(scrollRef, 800, [listDrawn]);
 
-  // The list has no height until its length is known, so the place is restored only then.
+  // The list has no height until its length is known, so a place is restored only then. A place
+  // kept through a change of the library: the row now at the focused one's index, or the last row
+  // when the list got shorter, is brought into view; its control takes the focus once it arrives.
+  useLayoutEffect(() => {
+    const kept = keptPlace.current;
+    const el = scrollRef.current;
+    if (!kept || total === null || !el) return;
+    keptPlace.current = null;
+    if (total === 0 || document.activeElement !== el) return;
+    const index = Math.min(kept.at.index, total - 1);
+    el.scrollTop = scrollToRow(index, kept.top, el.clientHeight, ROW_HEIGHT);
+    pendingFocus.current = { index, control: kept.at.control };
+    syncView();
+  }, [total, syncView]);
+
+  // A place to go back to (see app/returnPlace.ts).
   useLayoutEffect(() => {
     const place = returning.current;
     const el = scrollRef.current;
@@ -162,25 +218,43 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     }
     // The target row is not drawn or not loaded yet, and the row that has the focus may be
     // scrolled out of the DOM, which would drop the focus to the page.
-    pendingFocus.current = target;
+    pendingFocus.current = { index: target, control: 0 };
     el.focus({ preventScroll: true });
   };
 
-  // Hand the focus to the row a key moved to once its link is there, unless the focus has gone
-  // elsewhere in the meantime.
+  // Hand the focus to the row it is waiting for once that row's controls are there, unless the
+  // focus has gone elsewhere in the meantime.
   useEffect(() => {
     const target = pendingFocus.current;
     const el = scrollRef.current;
     if (target === null || !el) return;
-    const link = el.querySelector<HTMLElement>(`[data-index="${target}"] a`);
-    if (!link) return;
+    const control = controlOf(el, target);
+    if (!control) return;
     pendingFocus.current = null;
-    if (document.activeElement === el) link.focus();
+    if (document.activeElement === el) control.focus();
   });
+
+  // A control in the list or in its messages that goes away with the focus ("Try again" once the
+  // rows have loaded, the list itself when its first page fails, a row scrolled out of the DOM)
+  // gives the focus to the first row in view, or the list until that row is drawn, or the message.
+  const regionRef = useRef<HTMLDivElement>(null);
+  const firstInView = () => {
+    const el = scrollRef.current;
+    return el ? controlOf(el, { index: Math.ceil(el.scrollTop / ROW_HEIGHT), control: 0 }) : null;
+  };
+  useFocusRescue(
+    regionRef,
+    () => [firstInView(), scrollRef.current, regionRef.current?.querySelector<HTMLElement>('.list-error button')].find(canFocus),
+    {
+      onRescued: (el) => {
+        if (el === scrollRef.current) focusWhenDrawn(firstInView);
+      },
+    },
+  );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    const waiting = e.target === scrollRef.current ? pendingFocus.current : null;
+    const waiting = e.target === scrollRef.current ? (pendingFocus.current?.index ?? null) : null;
     if (!row && waiting === null) return;
     const at = row ? Number(row.dataset.index) : waiting!;
     const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
@@ -191,13 +265,17 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
     }
   };
 
+  // The list and its messages in one element that stays, for the focus to be looked after in
+  // them; it takes no part in the layout.
   if (cache.error && total === null) {
     return (
-      <div className="list-error">
-        <p className="error-text">{describeError(cache.error, 'load the articles')}</p>
-        <button type="button" onClick={() => void cache.ensure(0, 30)}>
-          Try again
-        </button>
+      <div ref={regionRef} style={{ display: 'contents' }}>
+        <div className="list-error">
+          <p className="error-text">{describeError(cache.error, 'load the articles')}</p>
+          <button type="button" onClick={() => void cache.ensure(0, 30)}>
+            Try again
+          </button>
+        </div>
       </div>
     );
   }
@@ -206,7 +284,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
   const failed = cache.error !== null && cache.failedIn(first, last);
 
   return (
-    <>
+    <div ref={regionRef} style={{ display: 'contents' }}>
       {failed && (
         <div className="list-error" role="alert">
           <p className="error-text">{describeError(cache.error, 'load the articles')}</p>
@@ -236,7 +314,7 @@ export function ArticleList({ query, label, onTotal, rowActions, markFirstRows =
         </div>
         {total === null && <p className="muted article-list__loading">Loading…</p>}
       </div>
-    </>
+    </div>
   );
 }
 
