@@ -2,13 +2,12 @@
 // (component-page.ts): an article removed from a collection hands the focus to the same control of
 // the next row (the row before when it was the last, the list when none is left), and "Try again"
 // hands it to the rows it brought back.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model.js';
-import { launchChromium } from './chromium.js';
 import type { CollectionScenario } from './component-collection-library.js';
 import { fixtureArticle } from './component-fixtures.js';
-import { openComponent } from './component-page.js';
+import { componentPages } from './component-page.js';
 
 const ROW_HEIGHT = 60;
 
@@ -57,27 +56,9 @@ function focused(page: Page) {
 const removeLabel = (id: number) => `Remove “Article ${id}” from the collection`;
 
 describe('the keyboard focus in a list of articles', () => {
-  let browser: Browser;
-  let problems: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(mount: string, articles: Article[] = []): Promise<Page> {
-    problems = [];
-    const { page } = await openComponent(browser, { library: { articles, annotations: [], tags: [] }, mount }, problems);
-    return page;
-  }
-
-  async function close(page: Page): Promise<void> {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  }
+  const pages = componentPages();
+  const open = (mount: string, articles: Article[] = []) => pages.open(mount, { articles });
+  const close = pages.close;
 
   async function remove(page: Page, id: number): Promise<void> {
     await page.getByRole('button', { name: removeLabel(id) }).focus();

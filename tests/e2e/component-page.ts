@@ -4,6 +4,8 @@
 // which is what these tests are about; no server and no `npm run build:renderer` are needed.
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from './chromium.js';
 import type { LibraryData, RecordedCall } from './component-library.js';
 import { repoRoot } from './serve-process.js';
 
@@ -64,4 +66,33 @@ export async function openComponent(browser: Browser, options: ComponentPageOpti
       `<script type="module">${inline(js, 'script')}</script></body></html>`,
   );
   return { page, calls: () => page.evaluate(() => window.qalamCalls ?? []) };
+}
+
+/// One Chromium for a describe block's component pages (launched before its tests, closed after
+/// them), with pages that fail their test when they reported an error by the time they close.
+export function componentPages(): {
+  open(mount: string, library?: Partial<LibraryData>): Promise<Page>;
+  close(page: Page): Promise<void>;
+} {
+  let browser: Browser;
+  const problems = new Map<Page, string[]>();
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(mount, library = {}) {
+      const found: string[] = [];
+      const { page } = await openComponent(browser, { library: { articles: [], annotations: [], tags: [], ...library }, mount }, found);
+      problems.set(page, found);
+      return page;
+    },
+    async close(page) {
+      await page.context().close();
+      expect(problems.get(page)).toEqual([]);
+      problems.delete(page);
+    },
+  };
 }

@@ -1,10 +1,9 @@
 // Where the keyboard focus goes when a dialog closes, in Chromium (component-page.ts): back to the
 // control that opened it while that is still there, and to the view, never to the page, when what
 // was done in the dialog took that control away.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
-import { openComponent } from './component-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { componentPages } from './component-page.js';
 
 // The Library view on an empty library, in a main area as the app's shell draws it, with the
 // shell's import dialog standing in as a dialog whose "Import" brings three articles in.
@@ -62,27 +61,7 @@ function focused(page: Page) {
 }
 
 describe('the keyboard focus when a dialog closes', () => {
-  let browser: Browser;
-  let problems: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(mount: string): Promise<Page> {
-    problems = [];
-    const { page } = await openComponent(browser, { library: { articles: [], annotations: [], tags: [] }, mount }, problems);
-    return page;
-  }
-
-  async function close(page: Page): Promise<void> {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  }
+  const { open, close } = componentPages();
 
   it('goes to the view’s heading when the import button went with the first-run panel', async () => {
     const page = await open(libraryMount);

@@ -1,12 +1,11 @@
 // Views on their own in Chromium (component-page.ts): an action that takes away the control it
 // was started from leaves the keyboard focus on something that makes sense next, never on the
 // page itself, where a keyboard user would have to start again from the top.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../shared/model.js';
-import { launchChromium } from './chromium.js';
 import type { FocusScenario } from './component-focus-library.js';
-import { openComponent } from './component-page.js';
+import { componentPages } from './component-page.js';
 
 /// Mount code showing `view` at `route`, following the route as the view changes it.
 function routed(scenario: FocusScenario, route: object, view: { name: string; from: string }): string {
@@ -38,27 +37,7 @@ const tags: Tag[] = [
 ];
 
 describe('the keyboard focus after an action', () => {
-  let browser: Browser;
-  let problems: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(mount: string): Promise<Page> {
-    problems = [];
-    const { page } = await openComponent(browser, { library: { articles: [], annotations: [], tags: [] }, mount }, problems);
-    return page;
-  }
-
-  async function close(page: Page): Promise<void> {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  }
+  const { open, close } = componentPages();
 
   const library = { name: 'LibraryView', from: './features/library/LibraryView.js' };
   const collectionsView = { name: 'CollectionsView', from: './features/collections/CollectionsView.js' };
