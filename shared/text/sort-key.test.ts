@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listShared, readShared } from '../../tests/support/shared-files.js';
-import { titleSortKey } from './sort-key.js';
+import { byPath, titleSortKey } from './sort-key.js';
 
 const byKey = (a: string, b: string) => {
   const x = titleSortKey(a);
@@ -134,5 +134,12 @@ describe('titleSortKey', () => {
     expect(titleSortKey('café')).toBe(titleSortKey('cafe\u0301'));
     expect(titleSortKey('Ａｐｐｌｅ')).toBe(titleSortKey('Apple'));
     expect(titleSortKey('İlim').split('\u0001').slice(0, 2)).toEqual(titleSortKey('ilim').split('\u0001').slice(0, 2));
+  });
+});
+
+describe('byPath', () => {
+  it('puts a parent right before its children and orders each level as titles', () => {
+    const paths = [['Places2'], ['Places', 'Шаҳар'], ['Places'], ['Әлем'], ['Places', 'City'], ['Алем'], ['Places', 'Ауыл']];
+    expect(byPath(paths, (p) => p).map((p) => p.join('/'))).toEqual(['Places', 'Places/City', 'Places/Ауыл', 'Places/Шаҳар', 'Places2', 'Алем', 'Әлем']);
   });
 });

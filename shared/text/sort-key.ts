@@ -230,3 +230,17 @@ export function titleSortKey(title: string): string {
 
   return key.primary + LEVEL_END + key.secondary.slice(0, key.secondaryEnd) + LEVEL_END + key.tertiary.slice(0, key.tertiaryEnd);
 }
+
+/// The sort key of a path of names (a tag under its parents): each name's key in turn, so a
+/// parent comes right before its children and siblings sort as titles do.
+export function pathSortKey(path: readonly string[]): string {
+  // U+0000 is below every unit a name's key holds: "Places" before "Places / Cities" before "Places2".
+  return path.map(titleSortKey).join('\u0000');
+}
+
+/// Orders things named by a path (tags) alphabetically, each key computed once.
+export function byPath<T>(items: readonly T[], pathOf: (item: T) => readonly string[]): T[] {
+  const keyed = items.map((item) => ({ item, key: pathSortKey(pathOf(item)), raw: pathOf(item).join('\u0000') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
+  return keyed.map((k) => k.item);
+}

@@ -1,6 +1,7 @@
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { passageSelection, tagsWithin, type PassageFilter } from '../annotations/passages.js';
 import { originalBytes } from '../articles/originals.js';
+import { byPath } from '../../../shared/text/sort-key.js';
 import type { Annotation, ArticleSummary } from '../../../shared/model.js';
 import type { Library } from '../db/open.js';
 
@@ -136,7 +137,7 @@ export class ExportSource {
     }
     this.tagsById = new Map(this.codebook.map((t) => [t.id, t]));
     // Tags of a passage are listed in codebook order (by path); rank once, not per passage.
-    const ranked = [...this.codebook].sort((a, b) => comparePaths(a.path, b.path));
+    const ranked = byPath(this.codebook, (t) => t.path);
     this.tagRank = new Map(ranked.map((t, i) => [t.id, i]));
     // Raw rows (arrays) cost less to build than objects keyed by column name.
     const articles = (text: boolean, annotatedOnly: boolean) =>
@@ -343,8 +344,4 @@ function articleOf(r: unknown[]): ExportArticle {
     importedAt: r[13] as string,
     text: r[14] as string,
   };
-}
-
-function comparePaths(a: string[], b: string[]): number {
-  return a.join('\u0000').localeCompare(b.join('\u0000'));
 }

@@ -216,4 +216,11 @@ describe('the codebook', () => {
     expect(await invoke(h, 'deleteTag', { id: tag.id, force: true })).toEqual({ deleted: 1, annotationsAffected: 1 });
     expect(await invoke(h, 'listTags', {})).toEqual([]);
   });
+
+  it('lists siblings in the alphabetical order of the archive’s languages, parents before their children', () => {
+    for (const path of ['Ўзбекистон', 'Уй', 'Яшил', 'әдебиет', 'Әлем', 'Абай', 'zeta', 'Älem/Ішкі', 'Älem/Ы', 'alpha']) findOrCreateTagPath(lib, path);
+    const order = ['alpha', 'Älem', 'Älem / Ы', 'Älem / Ішкі', 'zeta', 'Абай', 'әдебиет', 'Әлем', 'Уй', 'Ўзбекистон', 'Яшил'];
+    const listed = listTags(lib).map((t) => t.path.join(' / '));
+    expect(listed.filter((p) => order.includes(p))).toEqual(order);
+  });
 });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tag } from '../../../shared/model.js';
 import { isWellFormedText } from '../../../shared/text/index.js';
+import { titleSortKey } from '../../../shared/text/sort-key.js';
 import type { Library } from '../db/open.js';
 import { badInput, notFound, QalamError } from '../errors.js';
 import { nextTagColor } from './palette.js';
@@ -140,10 +141,15 @@ export function listTags(lib: Library): Tag[] {
     list.push(r);
     byParent.set(r.parent_id, list);
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const order = new Map(rows.map((r) => [r.id, titleSortKey(r.name)]));
   const out: Tag[] = [];
   const walk = (parentId: number | null, path: string[]) => {
-    const kids = (byParent.get(parentId) ?? []).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+    // Siblings in the order titles take (shared/text/sort-key.ts), as exports list them.
+    const kids = (byParent.get(parentId) ?? []).sort((a, b) => {
+      const ka = order.get(a.id)!;
+      const kb = order.get(b.id)!;
+      return ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
+    });
     for (const r of kids) {
       const p = [...path, r.name];
       out.push(toTag(r, p, counts.get(r.id) ?? 0));

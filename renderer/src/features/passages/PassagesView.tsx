@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CallOutput } from '../../../../shared/contract/index.js';
 import type { Passage, Tag } from '../../../../shared/model.js';
+import { byPath } from '../../../../shared/text/sort-key.js';
 import { api } from '../../api.js';
 import { latestOnly, STALE } from '../../app/latest.js';
 import { focusLinkBack, returnPlaces } from '../../app/returnPlace.js';
@@ -114,9 +115,10 @@ export function PassagesView({ route }: { route: PassagesRoute }) {
   const set = (patch: Partial<PassagesRoute>) => navigate({ ...route, ...patch }, { replace: true });
   const toggleTag = (id: number, on: boolean) => set({ tagIds: on ? [...route.tagIds, id] : route.tagIds.filter((t) => t !== id) });
   const chosen = route.tagIds.map((id) => byId.get(id)).filter((t): t is Tag => Boolean(t));
-  const shownTags = tags
-    .filter((t) => !tagFilter || t.path.join(' / ').toLocaleLowerCase().includes(tagFilter.toLocaleLowerCase()))
-    .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')));
+  const shownTags = byPath(
+    tags.filter((t) => !tagFilter || t.path.join(' / ').toLocaleLowerCase().includes(tagFilter.toLocaleLowerCase())),
+    (t) => t.path,
+  );
 
   return (
     <section className="passages" aria-labelledby="passages-title">

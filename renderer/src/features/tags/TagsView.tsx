@@ -2,6 +2,7 @@
 // choose) beside an editor for the chosen tag: rename, move, recolour, describe, merge, delete.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Tag } from '../../../../shared/model.js';
+import { byPath } from '../../../../shared/text/sort-key.js';
 import { api, ApiError } from '../../api.js';
 import { focusWhenDrawn } from '../../app/focusRescue.js';
 import { ConfirmDialog } from '../../app/Modal.js';
@@ -220,10 +221,10 @@ function TreeItem({ node, siblings, expanded, selected, tabbable, onSelect, onTo
 }
 
 function parentOptions(tags: readonly Tag[], exclude: Set<number>) {
-  return [...tags]
-    .filter((t) => !exclude.has(t.id))
-    .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
-    .map((t) => (
+  return byPath(
+    tags.filter((t) => !exclude.has(t.id)),
+    (t) => t.path,
+  ).map((t) => (
       <option key={t.id} value={t.id}>
         {t.path.join(' / ')}
       </option>
